@@ -1,0 +1,50 @@
+import Database from 'better-sqlite3'
+import { existsSync } from 'node:fs'
+import { LATEST_VERSION, migrate } from './migrate'
+
+export type Db = Database.Database
+
+export class DatabaseTooNewError extends Error {
+  constructor(file: string, found: number) {
+    super(
+      `The case database ${file} was written by a newer version of KYC Desk (schema ${found}; ` +
+        `this version knows up to ${LATEST_VERSION}). It was not changed. Update KYC Desk to open it.`,
+    )
+    this.name = 'DatabaseTooNewError'
+  }
+}
+
+export interface OpenOptions {
+  /** Path to the native addon built for Electron's ABI, when running inside Electron. */
+  nativeBinding?: string
+}
+
+/**
+ * Opens (creating if needed) and migrates the case database. The schema version is checked
+ * before anything is written, so a database from the future is left byte-for-byte untouched.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const dbOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
+  if (existsSync(file)) {
+    const probe = new Database(file, { ...dbOptions, readonly: true, fileMustExist: true })
+    try {
+      const version = probe.pragma('user_version', { simple: true }) as number
+      if (version > LATEST_VERSION) throw new DatabaseTooNewError(file, version)
+    } finally {
+      probe.close()
+    }
+  }
+  const db = new Database(file, dbOptions)
+  try {
+    db.pragma('journal_mode = WAL')
+    db.pragma('foreign_keys = ON')
+    // NORMAL is durable in WAL mode except for the last transactions on power loss, never corrupt.
+    db.pragma('synchronous = NORMAL')
+    db.pragma('busy_timeout = 5000')
+    migrate(db)
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}

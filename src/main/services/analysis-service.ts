@@ -1,0 +1,122 @@
+import type { Db } from '../db/connection'
+import { attemptForAnalysis, allAttemptIds, filesForAnalysis, unfinishedAttempts } from '../db/queries/analysis'
+import { setAttemptAnalysis } from '../db/queries/attempts'
+import { setCaseAnalysisState, setCaseCauses } from '../db/queries/cases'
+import { replaceFindings } from '../db/queries/findings'
+import type { ArtifactStore } from '../store/artifact-store'
+import type { AnalysisPool } from '../analysis/pool'
+import type { AnalysisResult } from '../analysis/engine'
+import type { AnalysisTask } from '../analysis/worker-protocol'
+import { loadAnalysisSettings } from '../analysis/settings'
+import type { CaseBundle } from '../../shared/domain/case-bundle'
+
+/**
+ * Analyses imported attempts in the background through the worker pool and stores the results:
+ * findings replaced atomically with the attempt's state and, for a case's latest attempt, the
+ * causes shown in the queue. Unfinished work is picked up again at the next start.
+ */
+export class AnalysisService {
+  private readonly waiting: number[] = []
+  private readonly queued = new Set<number>()
+  private active = 0
+  private idleWaiters: (() => void)[] = []
+
+  constructor(
+    private readonly db: Db,
+    private readonly store: ArtifactStore,
+    private readonly dbPath: string,
+    private readonly pool: AnalysisPool,
+    private readonly clock: () => Date = () => new Date(),
+    private readonly log: (message: string, error?: unknown) => void = () => {},
+  ) {}
+
+  enqueue(attemptPk: number): void {
+    if (this.queued.has(attemptPk)) return
+    this.queued.add(attemptPk)
+    this.waiting.push(attemptPk)
+    setAttemptAnalysis(this.db, attemptPk, 'queued')
+    this.pump()
+  }
+
+  resumeUnfinished(): number {
+    const ids = unfinishedAttempts(this.db)
+    ids.forEach((id) => this.enqueue(id))
+    return ids.length
+  }
+
+  reanalyseAll(): number {
+    const ids = allAttemptIds(this.db)
+    ids.forEach((id) => this.enqueue(id))
+    return ids.length
+  }
+
+  get backlog(): number {
+    return this.waiting.length + this.active
+  }
+
+  /** Resolves when nothing is waiting or running. */
+  idle(): Promise<void> {
+    if (this.backlog === 0) return Promise.resolve()
+    return new Promise((resolve) => this.idleWaiters.push(resolve))
+  }
+
+  private pump(): void {
+    // Hand the pool only as many cases as it can run, so queued cases' images stay on disk.
+    while (this.active < this.pool.size && this.waiting.length) {
+      const id = this.waiting.shift()!
+      this.active++
+      void this.process(id).finally(() => {
+        this.active--
+        this.queued.delete(id)
+        this.pump()
+        if (this.backlog === 0) this.idleWaiters.splice(0).forEach((w) => w())
+      })
+    }
+  }
+
+  private async process(attemptPk: number): Promise<void> {
+    const attempt = attemptForAnalysis(this.db, attemptPk)
+    if (!attempt) return
+    const isLatest = attempt.attempt === attempt.latest_attempt
+    setAttemptAnalysis(this.db, attemptPk, 'running')
+    if (isLatest) setCaseAnalysisState(this.db, attempt.case_pk, 'running')
+    try {
+      const task = await this.buildTask(attempt.case_json, attemptPk)
+      const result = await this.pool.run(task)
+      this.save(attemptPk, attempt.case_pk, isLatest, result)
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      this.log(`analysis of attempt ${attemptPk} failed`, error)
+      setAttemptAnalysis(this.db, attemptPk, 'failed', { error: message })
+      if (isLatest) setCaseAnalysisState(this.db, attempt.case_pk, 'failed')
+    }
+  }
+
+  private async buildTask(caseJson: string, attemptPk: number): Promise<AnalysisTask> {
+    const files = await Promise.all(
+      filesForAnalysis(this.db, attemptPk).map(async (f) => ({
+        name: f.name,
+        role: f.role,
+        side: (f.side ?? undefined) as 'front' | 'back' | 'single' | undefined,
+        // A fresh copy per file: its buffer is transferred to the worker.
+        bytes: f.sha256 ? new Uint8Array(await this.store.get(f.sha256)) : null,
+      })),
+    )
+    const raw = JSON.parse(caseJson) as CaseBundle
+    const bundle = { ...raw, status: raw.status ?? 'failed' }
+    return { bundle, files, settings: loadAnalysisSettings(), now: this.clock().toISOString(), dbPath: this.dbPath }
+  }
+
+  private save(attemptPk: number, casePk: number, isLatest: boolean, result: AnalysisResult): void {
+    const now = this.clock().toISOString()
+    this.db.transaction(() => {
+      replaceFindings(this.db, attemptPk, result.findings)
+      setAttemptAnalysis(this.db, attemptPk, 'done', {
+        analysedAt: now,
+        primaryCause: result.primaryCause,
+        documentData: JSON.stringify(result.documentData),
+      })
+      if (isLatest) setCaseCauses(this.db, casePk, result.primaryCause, result.causes, 'done', now)
+    })()
+  }
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod'
+import type { Channel } from './channels'
+import { CaseDetailSchema, QueuePageSchema, QueueQuerySchema } from './domain/case'
+import type { Result } from './result'
+
+// zod 4 compiles schemas with `new Function` unless told not to; the renderer's CSP forbids eval.
+z.config({ jitless: true })
+
+const SettingEntry = z.object({ value: z.number(), unit: z.string(), why: z.string() })
+
+/**
+ * THE contract between the renderer and main: every channel with its input and output schema.
+ * main/ipc.ts (Electron) and the test web host both dispatch through it; the preload binds the
+ * same channel names; the renderer's api.ts is typed by it.
+ */
+export const contract = {
+  'app:info': {
+    input: z.object({}).strict(),
+    output: z.object({
+      version: z.string(),
+      dataDir: z.string(),
+      schemaVersion: z.number().int(),
+      caseCount: z.number().int(),
+    }),
+  },
+  'cases:list': {
+    input: QueueQuerySchema,
+    output: QueuePageSchema,
+  },
+  'cases:get': {
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: CaseDetailSchema,
+  },
+  'settings:analysis': {
+    input: z.object({}).strict(),
+    output: z.record(z.string(), z.record(z.string(), SettingEntry)),
+  },
+} as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
+
+export type Contract = typeof contract
+export type Input<C extends Channel> = z.input<Contract[C]['input']>
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>
+export type Output<C extends Channel> = z.output<Contract[C]['output']>
+
+/** window.kyc as the preload (or the test web host) provides it. */
+export type KycBridge = { [C in Channel]: (input: Input<C>) => Promise<Result<Output<C>>> } & {
+  /** Prefix of artifact URLs: `${artifactBase}${sha256}`. */
+  readonly artifactBase: string
+}

@@ -1,0 +1,117 @@
+import { z } from 'zod'
+import { CauseSchema, SeveritySchema } from './causes'
+import { DocumentTypeSchema } from './case-bundle'
+import { DocumentDataSchema } from './document-data'
+import { LocalizedTextSchema, RegionSchema } from './finding'
+
+/** Where a case stands in the desk's workflow (not the platform's verification status). */
+export const CASE_STATUSES = ['new', 'pending', 'awaiting_customer', 'escalated', 'approved', 'rejected'] as const
+export const CaseStatusSchema = z.enum(CASE_STATUSES)
+export type CaseStatus = z.infer<typeof CaseStatusSchema>
+
+export const ANALYSIS_STATES = ['not_analysed', 'queued', 'running', 'done', 'failed'] as const
+export const AnalysisStateSchema = z.enum(ANALYSIS_STATES)
+
+export const Sha256Schema = z.string().regex(/^[a-f0-9]{64}$/)
+
+/** One row of the queue. */
+export const CaseRowSchema = z.object({
+  id: z.number().int(),
+  caseId: z.string(),
+  attempt: z.number().int(),
+  attemptCount: z.number().int(),
+  customerName: z.string(),
+  email: z.string(),
+  country: z.string(),
+  documentType: DocumentTypeSchema,
+  locale: z.string(),
+  status: CaseStatusSchema,
+  primaryCause: CauseSchema.nullable(),
+  causes: z.array(CauseSchema),
+  submittedAt: z.string(),
+  assignee: z.string().nullable(),
+  analysisState: AnalysisStateSchema,
+})
+export type CaseRow = z.infer<typeof CaseRowSchema>
+
+export const QUEUE_SORTS = ['oldest', 'newest', 'attempt'] as const
+
+export const QueueQuerySchema = z.object({
+  statuses: z.array(CaseStatusSchema).max(CASE_STATUSES.length).optional(),
+  cause: CauseSchema.optional(),
+  country: z.string().max(3).optional(),
+  minAttempt: z.number().int().min(1).optional(),
+  olderThanHours: z.number().min(0).optional(),
+  search: z.string().max(200).optional(),
+  sort: z.enum(QUEUE_SORTS).default('oldest'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+})
+export type QueueQuery = z.input<typeof QueueQuerySchema>
+
+export const QueuePageSchema = z.object({
+  rows: z.array(CaseRowSchema),
+  /** Counted for the first page (offset 0) only; null on later pages of the same query. */
+  total: z.number().int().nullable(),
+  countsByStatus: z.record(z.string(), z.number().int()),
+  countsByCause: z.record(z.string(), z.number().int()),
+})
+export type QueuePage = z.infer<typeof QueuePageSchema>
+
+export const FileProblemSchema = z.enum(['missing', 'empty', 'not-an-image', 'too-large', 'unreadable'])
+
+/** A file of an attempt, as stored. Image bytes are fetched separately through the artifact URL. */
+export const AttemptFileSchema = z.object({
+  name: z.string(),
+  role: z.enum(['document', 'selfie']),
+  side: z.enum(['front', 'back', 'single']).nullable(),
+  sha256: Sha256Schema.nullable(),
+  mime: z.string().nullable(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  bytes: z.number().int().nullable(),
+  previewSha256: Sha256Schema.nullable(),
+  thumbSha256: Sha256Schema.nullable(),
+  problem: FileProblemSchema.nullable(),
+})
+export type AttemptFile = z.infer<typeof AttemptFileSchema>
+
+export const StoredFindingSchema = z.object({
+  id: z.number().int(),
+  cause: CauseSchema,
+  code: z.string(),
+  severity: SeveritySchema,
+  confidence: z.number(),
+  artifact: z.string().nullable(),
+  region: RegionSchema.nullable(),
+  evidence: z.record(z.string(), z.unknown()),
+  explanation: LocalizedTextSchema,
+  remedies: z.array(z.string()),
+  analyser: z.string(),
+  analyserVersion: z.string(),
+})
+export type StoredFinding = z.infer<typeof StoredFindingSchema>
+
+export const AttemptDetailSchema = z.object({
+  id: z.number().int(),
+  attempt: z.number().int(),
+  submittedAt: z.string(),
+  importedAt: z.string(),
+  platformStatus: z.enum(['failed', 'pending']),
+  /** case.json as imported (unknown fields included), parsed. */
+  bundle: z.record(z.string(), z.unknown()),
+  files: z.array(AttemptFileSchema),
+  findings: z.array(StoredFindingSchema),
+  analysisState: AnalysisStateSchema,
+  analysedAt: z.string().nullable(),
+  analysisError: z.string().nullable(),
+  primaryCause: CauseSchema.nullable(),
+  documentData: DocumentDataSchema.nullable(),
+})
+export type AttemptDetail = z.infer<typeof AttemptDetailSchema>
+
+export const CaseDetailSchema = z.object({
+  row: CaseRowSchema,
+  attempts: z.array(AttemptDetailSchema),
+})
+export type CaseDetail = z.infer<typeof CaseDetailSchema>

@@ -1,0 +1,63 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import type { CaseRow } from '../../src/shared/domain/case'
+
+const call = vi.fn()
+vi.mock('../../src/renderer/src/api', () => ({ call: (...args: unknown[]) => call(...args), artifactUrl: (s: string) => `/artifact/${s}` }))
+
+const { useQueueStore, PAGE_SIZE } = await import('../../src/renderer/src/stores/queue')
+
+function row(i: number): CaseRow {
+  return {
+    id: i + 1, caseId: `C-${i}`, attempt: 1, attemptCount: 1, customerName: `P ${i}`, email: `p${i}@example.com`, country: 'DEU',
+    documentType: 'PASSPORT', locale: 'en', status: 'new', primaryCause: null, causes: [], submittedAt: '2026-11-01T00:00:00Z',
+    assignee: null, analysisState: 'done',
+  }
+}
+
+describe('queue store', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    call.mockReset()
+    call.mockImplementation(async (_channel: string, input: { offset: number; limit: number }) => ({
+      rows: Array.from({ length: Math.min(input.limit, 250 - input.offset) }, (_, k) => row(input.offset + k)),
+      total: input.offset === 0 ? 250 : null,
+      countsByStatus: { new: 250 },
+      countsByCause: {},
+    }))
+  })
+
+  it('loads the first page with the open statuses and keeps the total from it', async () => {
+    const q = useQueueStore()
+    await q.reload()
+    expect(call).toHaveBeenCalledWith('cases:list', expect.objectContaining({ offset: 0, limit: PAGE_SIZE, statuses: ['new', 'pending', 'escalated'] }))
+    expect(q.total).toBe(250)
+    expect(q.rowAt(0)?.caseId).toBe('C-0')
+    expect(q.rowAt(150)).toBeUndefined()
+  })
+
+  it('fetches only the pages a visible range needs, once each', async () => {
+    const q = useQueueStore()
+    await q.reload()
+    await Promise.all([q.ensureRange(120, 210), q.ensureRange(150, 160)])
+    expect(call.mock.calls.map((c) => c[1].offset)).toEqual([0, 100, 200])
+    expect(q.rowAt(205)?.caseId).toBe('C-205')
+    expect(q.total).toBe(250) // later pages (total null) do not overwrite it
+  })
+
+  it('keeps the selection inside the list', async () => {
+    const q = useQueueStore()
+    await q.reload()
+    q.select(-3)
+    expect(q.selectedIndex).toBe(0)
+    q.select(10_000)
+    expect(q.selectedIndex).toBe(249)
+  })
+
+  it('shows an error instead of rows when the call fails', async () => {
+    call.mockRejectedValueOnce(new Error('database is locked'))
+    const q = useQueueStore()
+    await q.reload()
+    expect(q.error).toBe('database is locked')
+  })
+})
