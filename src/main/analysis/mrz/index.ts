@@ -1,0 +1,7 @@
+export { readMrz, type MrzReading } from './read-mrz'
+export { parseMrzLines, mrzDateToIso, type MrzCheck, type ParsedMrz } from './parse-mrz'
+export { mrzSettings, defaultMrzSettings, type MrzSettings } from './mrz-settings'
+export { correctMrz, fromText, textOf } from './correct'
+export type { MrzFormat } from './formats'
+export { isIcaoCode, ICAO_CODES } from './icao-codes'
+export { loadRecogniser } from './recogniser'

@@ -1,0 +1,43 @@
+import { loadAnalysisSettings, settingsSection, type AnalysisSettings } from '../settings'
+import type { CorrectionSettings } from './correct'
+import type { CropSettings } from './line-crop'
+import type { LocatorSettings } from './locate-band'
+
+export const MRZ_SETTING_KEYS = [
+  'decodeMaxSide',
+  'maxInputPixels',
+  'locatorMaxSide',
+  'inkContrast',
+  'inkWindowFraction',
+  'charGapFraction',
+  'maxCharFraction',
+  'minLineAspect',
+  'minLineWidthFraction',
+  'skewStepDeg',
+  'linePadVertical',
+  'linePadHorizontal',
+  'lineStretch',
+  'fallbackLineStretch',
+  'lastLineStretch',
+  'fillerEdgeAltMinP',
+  'maxBandCandidates',
+  'minLineMeanP',
+  'maxLengthError',
+  'fillerAltMinP',
+  'maxCheckRepairs',
+  'minValidCheckFraction',
+] as const
+
+export type MrzSettings = Record<(typeof MRZ_SETTING_KEYS)[number], number> & LocatorSettings & CropSettings & CorrectionSettings
+
+/** The "mrz" section of analysis-settings.json. */
+export function mrzSettings(settings: AnalysisSettings): MrzSettings {
+  return settingsSection(settings, 'mrz', MRZ_SETTING_KEYS)
+}
+
+let fromFile: MrzSettings | undefined
+/** For callers without an analysis context (bench, CLI tools): the shipped settings file, read once. */
+export function defaultMrzSettings(): MrzSettings {
+  fromFile ??= mrzSettings(loadAnalysisSettings())
+  return fromFile
+}
