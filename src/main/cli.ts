@@ -1,6 +1,17 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { defaultDataDir, resolveDataDir } from './data-dir'
 import { openServices } from './services/app-services'
+import { discoverBundles, readBundle } from './import'
+import { runTask } from './analysis/run-task'
+import { loadAnalysisSettings } from './analysis/settings'
+import { formatReport, scoreCases } from './analysis/evaluate'
+import { attemptsWithDetectedCauses } from './db/queries/evaluation'
+import { writeDemoCorpus } from './demo'
+import type { Cause } from '../shared/domain/causes'
 
 export const USAGE = `kyc-desk — the KYC Desk engine without a window
 
@@ -48,13 +59,102 @@ function dataDirFrom(value: string | undefined): string {
 
 type Command = (args: string[], io: Io) => Promise<number>
 
+function wholeNumber(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${name} must be a whole number, not "${value}"`)
+  return n
+}
+
 const commands: Record<string, Command> = {
+  async analyze(args, io) {
+    const { values, positionals } = parse(args, { ...dataDirOption, json: { type: 'boolean' } })
+    if (positionals.length !== 1) throw new UsageError('analyze takes exactly one case folder or zip')
+    const sources = []
+    for await (const source of discoverBundles(positionals)) sources.push(source)
+    if (sources.length !== 1) {
+      const reason = sources.length === 0 ? 'no case bundle found there' : `it holds ${sources.length} bundles; analyze takes one (use import for many)`
+      io.err(`rejected: ${positionals[0]}: ${reason}\n`)
+      return 1
+    }
+    const read = await readBundle(sources[0])
+    if (!read.ok) {
+      io.err(`rejected: ${read.sourceLabel}\n`)
+      for (const e of read.errors) io.err(`  ${e.file}${e.path ? ` at ${e.path}` : ''} [${e.rule}]: ${e.message}\n`)
+      return 1
+    }
+    // Cross-case checks need a database: --data-dir must hold one; KYC_DESK_DATA_DIR is used if it does.
+    let dbPath: string | undefined
+    if (values['data-dir']) {
+      dbPath = join(values['data-dir'], 'kyc-desk.sqlite')
+      if (!existsSync(dbPath)) throw new UsageError(`--data-dir ${values['data-dir']} holds no KYC Desk database`)
+    } else if (process.env.KYC_DESK_DATA_DIR && existsSync(join(process.env.KYC_DESK_DATA_DIR, 'kyc-desk.sqlite'))) {
+      dbPath = join(process.env.KYC_DESK_DATA_DIR, 'kyc-desk.sqlite')
+    }
+    const result = await runTask({
+      bundle: read.bundle,
+      files: read.files.map((f) => ({ name: f.name, role: f.role, side: f.side, bytes: f.bytes })),
+      settings: loadAnalysisSettings(),
+      now: new Date().toISOString(),
+      dbPath,
+    })
+    const findings = result.findings.map(({ analyser: _a, analyserVersion: _v, ...finding }) => finding)
+    if (values.json) {
+      io.out(`${JSON.stringify({ caseId: read.bundle.caseId, primaryCause: result.primaryCause, findings, documentData: result.documentData }, null, 2)}\n`)
+    } else {
+      io.out(`${read.bundle.caseId} attempt ${read.bundle.attempt}: primary cause ${result.primaryCause ?? 'none'}\n`)
+      for (const f of findings) io.out(`  [${f.severity}] ${f.cause}/${f.code} (${Math.round(f.confidence * 100)}%): ${f.explanation.en}\n`)
+    }
+    return 0
+  },
+
+  async eval(args, io) {
+    const { values, positionals } = parse(args, { json: { type: 'boolean' } })
+    if (positionals.length !== 1) throw new UsageError('eval takes one corpus folder')
+    // The corpus is imported into a scratch database so that cross-case checks see every case.
+    const scratch = await mkdtemp(join(tmpdir(), 'kyc-desk-eval-'))
+    const services = openServices(scratch, { log: () => {} })
+    try {
+      const imported = await services.importer.importPaths(positionals, { agent: 'eval' })
+      for (const r of imported.filter((x) => x.outcome === 'rejected')) io.err(`rejected: ${r.source}: ${r.errors?.map((e) => e.message).join('; ')}\n`)
+      await services.analysis.idle()
+      const cases = attemptsWithDetectedCauses(services.db).flatMap((a) => {
+        const expected = (JSON.parse(a.caseJson) as { expected?: { causes?: string[] } }).expected?.causes
+        if (!expected) return []
+        return [{ caseId: a.caseId, attempt: a.attempt, expected, detected: (a.causes ? a.causes.split(',') : []) as Cause[] }]
+      })
+      const report = scoreCases(cases)
+      io.out(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`)
+      return 0
+    } finally {
+      await services.close()
+      await rm(scratch, { recursive: true, force: true })
+    }
+  },
+
+  async demo(args, io) {
+    const { values, positionals } = parse(args, { count: { type: 'string' }, seed: { type: 'string' } })
+    if (positionals.length !== 1) throw new UsageError('demo takes one output folder')
+    const count = wholeNumber(values.count, '--count', 60)
+    const seed = wholeNumber(values.seed, '--seed', 1)
+    if (count < 1) throw new UsageError('--count must be at least 1')
+    const summary = await writeDemoCorpus(positionals[0], { count, seed })
+    io.out(`wrote ${summary.written} bundles to ${positionals[0]}\n`)
+    for (const [cause, n] of Object.entries(summary.byCause)) io.out(`  ${cause}: ${n}\n`)
+    return 0
+  },
+
   async import(args, io) {
     const { values, positionals } = parse(args, { ...dataDirOption, replace: { type: 'boolean' } })
     if (positionals.length === 0) throw new UsageError('import needs at least one path')
     const services = openServices(dataDirFrom(values['data-dir']))
     try {
-      const results = await services.importer.importPaths(positionals, { replace: Boolean(values.replace), agent: 'cli' })
+      const results = await services.importer.importPaths(positionals, {
+        replace: Boolean(values.replace),
+        agent: 'cli',
+        onProgress: (p) => io.err(`\rimporting: ${p.processed} read, ${p.imported} imported, ${p.unchanged} already present, ${p.rejected} rejected`),
+      })
+      io.err('\n')
       let rejected = 0
       for (const r of results) {
         if (r.outcome === 'rejected') {
@@ -68,9 +168,13 @@ const commands: Record<string, Command> = {
       }
       const imported = results.length - rejected
       io.out(`${imported} imported or already present, ${rejected} rejected, into ${services.dataDir}\n`)
+      if (services.analysis.backlog > 0) {
+        io.err(`analysing ${services.analysis.backlog} attempts…\n`)
+        await services.analysis.idle()
+      }
       return rejected > 0 ? 1 : 0
     } finally {
-      services.close()
+      await services.close()
     }
   },
 }

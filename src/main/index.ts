@@ -1,4 +1,4 @@
-import { app, BrowserWindow, protocol, session } from 'electron'
+import { app, BrowserWindow, dialog, protocol, session } from 'electron'
 import { readFile } from 'node:fs/promises'
 import { resolveDataDir } from './data-dir'
 import { electronNativeBinding } from './native-binding'
@@ -8,6 +8,7 @@ import { getArtifact } from './db/queries/artifacts'
 import { seedDemoCasesIfEmpty } from './services/demo-seed'
 import { registerIpc } from './ipc'
 import { createMainWindow, isTrustedFrameUrl } from './window'
+import { loadWindowBounds, saveWindowBounds } from './window-state'
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'kyc-artifact', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -47,14 +48,30 @@ if (!app.requestSingleInstanceLock()) {
     services = openServices(dataDir, {
       version: app.getVersion(),
       nativeBinding: electronNativeBinding(app.getAppPath()),
+      chooseImportPaths: async () => {
+        const result = await dialog.showOpenDialog({
+          title: 'Import case bundles',
+          properties: ['openFile', 'openDirectory', 'multiSelections'],
+          filters: [{ name: 'Case bundles', extensions: ['zip', 'json'] }],
+        })
+        return result.canceled ? [] : result.filePaths
+      },
     })
     denyPermissions()
     serveArtifacts(services)
     registerIpc(services.dispatch, isTrustedFrameUrl)
     await seedDemoCasesIfEmpty(services)
-    createMainWindow()
+    services.analysis.resumeUnfinished()
+    const openWindow = () => {
+      const saved = loadWindowBounds(dataDir)
+      const win = createMainWindow(saved)
+      if (saved?.maximized) win.maximize()
+      // Remember size and position for the next start (an agent arranges the window once).
+      win.on('close', () => saveWindowBounds(dataDir, { ...win.getNormalBounds(), maximized: win.isMaximized() }))
+    }
+    openWindow()
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createMainWindow()
+      if (BrowserWindow.getAllWindows().length === 0) openWindow()
     })
   }).catch((error: unknown) => {
     console.error('KYC Desk could not start:', error)
@@ -64,5 +81,5 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  app.on('will-quit', () => services?.close())
+  app.on('will-quit', () => void services?.close())
 }

@@ -8,6 +8,10 @@ export const CHANNELS = [
   'cases:list',
   'cases:get',
   'settings:analysis',
+  'import:choose',
+  'import:start',
+  'import:status',
+  'import:cancel',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

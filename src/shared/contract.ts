@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Channel } from './channels'
 import { CaseDetailSchema, QueuePageSchema, QueueQuerySchema } from './domain/case'
+import { ImportJobSchema } from './domain/import-job'
 import type { Result } from './result'
 
 // zod 4 compiles schemas with `new Function` unless told not to; the renderer's CSP forbids eval.
@@ -34,6 +35,24 @@ export const contract = {
   'settings:analysis': {
     input: z.object({}).strict(),
     output: z.record(z.string(), z.record(z.string(), SettingEntry)),
+  },
+  /** Asks the user for folders / zips with the system dialog; [] when cancelled. */
+  'import:choose': {
+    input: z.object({}).strict(),
+    output: z.object({ paths: z.array(z.string()) }),
+  },
+  'import:start': {
+    input: z.object({ paths: z.array(z.string().min(1)).min(1).max(10_000), replace: z.boolean().default(false) }).strict(),
+    output: ImportJobSchema,
+  },
+  'import:status': {
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: ImportJobSchema,
+  },
+  /** Stops after the case being imported: every case is either fully imported or absent. */
+  'import:cancel': {
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: ImportJobSchema,
   },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 

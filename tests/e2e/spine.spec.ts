@@ -19,8 +19,8 @@ test.describe('the spine', () => {
     await expect(doc).toBeVisible()
     await expect(selfie).toBeVisible()
     // Loaded for real from the artifact store, not just present in the DOM.
-    await expect.poll(() => doc.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(500)
-    await expect.poll(() => selfie.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(150)
+    await expect.poll(() => doc.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(500)
+    await expect.poll(() => selfie.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(150)
     await page.screenshot({ path: 'test-results/screens/case.png' })
   })
 

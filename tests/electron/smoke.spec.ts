@@ -2,6 +2,7 @@ import { test, expect, _electron as electron } from '@playwright/test'
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { CHANNELS } from '../../src/shared/channels'
 
 /** Where the Electron package keeps its binary once downloaded (it cannot be downloaded here). */
 function electronBinary(): string | null {
@@ -22,12 +23,14 @@ test.describe('the real Electron app', () => {
     const page = await app.firstWindow()
     await expect(page.getByTestId('queue-list')).toBeVisible()
     await expect(page.getByTestId('queue-row').first()).toBeVisible({ timeout: 120_000 })
-    const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const wc = BrowserWindow.getAllWindows()[0].webContents
-      return wc.getLastWebPreferences()
+    // Sandboxed, isolated renderer: no Node globals, and window.kyc holds only the contract.
+    const globals = await page.evaluate(() => {
+      const w = globalThis as unknown as Record<string, unknown>
+      return { require: typeof w.require, process: typeof w.process, kyc: Object.keys(w.kyc as object).sort() }
     })
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false })
-    expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined')
+    expect(globals.require).toBe('undefined')
+    expect(globals.process).toBe('undefined')
+    expect(globals.kyc).toEqual([...CHANNELS, 'artifactBase'].sort())
     await app.close()
   })
 })

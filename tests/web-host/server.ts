@@ -33,6 +33,8 @@ export interface WebHostOptions {
   importPaths?: string[]
   now?: Date
   log?: (line: string) => void
+  /** What the (simulated) system file dialog answers: tests stand in for the user here. */
+  dialogAnswer?: string[]
 }
 
 export async function startWebHost(options: WebHostOptions = {}) {
@@ -41,7 +43,12 @@ export async function startWebHost(options: WebHostOptions = {}) {
   }
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kyc-desk-web-'))
   const clock = options.now ? () => options.now! : undefined
-  const services = openServices(dataDir, { version: 'web-host', clock, log: (m, e) => options.log?.(`${m}: ${String(e)}`) })
+  const services = openServices(dataDir, {
+    version: 'web-host',
+    clock,
+    log: (m, e) => options.log?.(`${m}: ${String(e)}`),
+    chooseImportPaths: options.dialogAnswer ? async () => options.dialogAnswer! : undefined,
+  })
   if (options.importPaths?.length) await services.importer.importPaths(options.importPaths)
 
   const token = randomBytes(18).toString('hex')
@@ -132,7 +139,7 @@ export async function startWebHost(options: WebHostOptions = {}) {
     token,
     dataDir,
     services,
-    close: () => new Promise<void>((done) => server.close(() => { services.close(); done() })),
+    close: () => new Promise<void>((done) => server.close(() => void services.close().then(done))),
   }
 }
 
@@ -149,6 +156,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve('tests/web-host/serv
   const host = await startWebHost({
     dataDir: argValues(argv, '--data-dir')[0],
     importPaths: argValues(argv, '--import'),
+    dialogAnswer: argValues(argv, '--dialog-answer').length ? argValues(argv, '--dialog-answer') : undefined,
     now: argValues(argv, '--now')[0] ? new Date(argValues(argv, '--now')[0]) : undefined,
     log: (line) => process.stderr.write(`${line}\n`),
   })

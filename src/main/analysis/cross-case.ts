@@ -1,18 +1,22 @@
-import Database from 'better-sqlite3'
-import { attemptsWithDocumentNumber } from '../db/queries/cross-case'
+import { openReadOnly } from '../db/connection'
+import { attemptsWithDocumentNumber, nearestFaces } from '../db/queries/cross-case'
 import type { CrossCaseLookup } from './types'
+
+/** How many nearest faces to fetch before dropping the applicant's own account's attempts. */
+const NEAREST = 25
 
 /**
  * Cross-case look-ups against the case database, opened read-only by the analysing worker (WAL
  * lets it read while main writes).
  */
 export function openCrossCaseLookup(dbPath: string): { lookup: CrossCaseLookup; close: () => void } {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true })
+  const db = openReadOnly(dbPath)
   const lookup: CrossCaseLookup = {
     casesWithDocumentNumber: async (normalised, excludeAccountId) => attemptsWithDocumentNumber(db, normalised, excludeAccountId),
-    casesWithSimilarFace: async () => {
-      throw new Error('face look-up across cases is not available yet')
-    },
+    casesWithSimilarFace: async (embedding, maxDistance, excludeAccountId) =>
+      nearestFaces(db, embedding, NEAREST)
+        .filter((r) => r.accountId !== excludeAccountId && r.distance <= maxDistance)
+        .map(({ caseId, attempt, accountId, distance }) => ({ caseId, attempt, accountId, distance })),
   }
   return { lookup, close: () => db.close() }
 }

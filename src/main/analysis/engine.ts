@@ -90,7 +90,12 @@ function demoteBacklogWhenOtherBlockers(findings: FindingWithOrigin[]): FindingW
 
 /** Runs every analyser on one case; one analyser failing never stops the others. */
 export async function analyseCase(input: AnalysisInput, analysers: readonly Analyser[]): Promise<AnalysisResult> {
-  const ctx = createContext(input)
+  return analyseWithContext(createContext(input), analysers)
+}
+
+/** The same, on a context the caller keeps (to read facts such as faces afterwards). */
+export async function analyseWithContext(ctx: AnalysisContext, analysers: readonly Analyser[]): Promise<AnalysisResult> {
+  const input = ctx
   const { analyserTimeoutMs } = settingsSection(input.settings, 'engine', ['analyserTimeoutMs'] as const)
   const all: FindingWithOrigin[] = []
   const runs: AnalyserRun[] = []

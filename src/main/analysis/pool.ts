@@ -22,12 +22,9 @@ interface Slot {
  * Where the worker's code is: beside this module when built (out/main/worker.js), or the
  * TypeScript source run through tsx (CLI, tests, web host).
  */
-function workerEntry(): { file: string; execArgv: string[] } {
+function workerEntry(): string {
   const here = fileURLToPath(import.meta.url)
-  if (here.endsWith('.ts')) {
-    return { file: join(dirname(here), 'worker.ts'), execArgv: ['--import', import.meta.resolve('tsx')] }
-  }
-  return { file: join(dirname(here), 'worker.js'), execArgv: [] }
+  return join(dirname(here), here.endsWith('.ts') ? 'worker-dev.mjs' : 'worker.js')
 }
 
 /**
@@ -66,8 +63,7 @@ export class AnalysisPool {
   }
 
   private spawn(): Slot {
-    const entry = workerEntry()
-    const slot: Slot = { worker: new Worker(entry.file, { execArgv: entry.execArgv }), job: null }
+    const slot: Slot = { worker: new Worker(workerEntry()), job: null }
     slot.worker.on('message', (m: WorkerResponse) => {
       const job = slot.job
       if (!job || job.id !== m.id) return

@@ -13,5 +13,16 @@ export interface AnalysisTask {
   dbPath?: string
 }
 
+/** What a worker sends back: the analysis plus the faces it found (crops as PNG bytes). */
+export interface TaskResult extends AnalysisResult {
+  faces: Array<{
+    file: string
+    role: 'document' | 'selfie'
+    faces: Array<{ box: { x: number; y: number; w: number; h: number }; score: number; pose?: { yaw: number; pitch: number; roll: number }; crop: Uint8Array }>
+  }>
+  /** The best selfie face's descriptor, for the duplicate-face index; null when none is usable. */
+  selfieEmbedding: Float32Array | null
+}
+
 export type WorkerRequest = { id: number; task: AnalysisTask }
-export type WorkerResponse = { id: number; ok: true; result: AnalysisResult } | { id: number; ok: false; error: string }
+export type WorkerResponse = { id: number; ok: true; result: TaskResult } | { id: number; ok: false; error: string }

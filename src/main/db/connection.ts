@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import * as sqliteVec from 'sqlite-vec'
 import { existsSync } from 'node:fs'
 import { LATEST_VERSION, migrate } from './migrate'
 
@@ -12,6 +13,13 @@ export class DatabaseTooNewError extends Error {
     )
     this.name = 'DatabaseTooNewError'
   }
+}
+
+/** A read-only connection for a worker (cross-case checks), with the same extensions loaded. */
+export function openReadOnly(file: string): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true })
+  sqliteVec.load(db)
+  return db
 }
 
 export interface OpenOptions {
@@ -36,6 +44,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
   const db = new Database(file, dbOptions)
   try {
+    // Vector search for the duplicate-face check (face_embeddings is a vec0 table).
+    sqliteVec.load(db)
     db.pragma('journal_mode = WAL')
     db.pragma('foreign_keys = ON')
     // NORMAL is durable in WAL mode except for the last transactions on power loss, never corrupt.

@@ -5,8 +5,11 @@ import { setCaseAnalysisState, setCaseCauses } from '../db/queries/cases'
 import { replaceFindings } from '../db/queries/findings'
 import type { ArtifactStore } from '../store/artifact-store'
 import type { AnalysisPool } from '../analysis/pool'
-import type { AnalysisResult } from '../analysis/engine'
-import type { AnalysisTask } from '../analysis/worker-protocol'
+import type { AnalysisTask, TaskResult } from '../analysis/worker-protocol'
+import { replaceFaceObservations } from '../db/queries/faces'
+import { deleteFaceEmbedding, putFaceEmbedding } from '../db/queries/cross-case'
+import { insertArtifact } from '../db/queries/artifacts'
+import type { FaceObservation } from '../../shared/domain/case'
 import { loadAnalysisSettings } from '../analysis/settings'
 import type { CaseBundle } from '../../shared/domain/case-bundle'
 
@@ -83,7 +86,7 @@ export class AnalysisService {
     try {
       const task = await this.buildTask(attempt.case_json, attemptPk)
       const result = await this.pool.run(task)
-      this.save(attemptPk, attempt.case_pk, isLatest, result)
+      await this.save(attemptPk, attempt.case_pk, isLatest, task, result)
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       this.log(`analysis of attempt ${attemptPk} failed`, error)
@@ -107,9 +110,26 @@ export class AnalysisService {
     return { bundle, files, settings: loadAnalysisSettings(), now: this.clock().toISOString(), dbPath: this.dbPath }
   }
 
-  private save(attemptPk: number, casePk: number, isLatest: boolean, result: AnalysisResult): void {
+  private async save(attemptPk: number, casePk: number, isLatest: boolean, task: AnalysisTask, result: TaskResult): Promise<void> {
     const now = this.clock().toISOString()
+    // Face crops are artifacts like any image: stored first, referenced in the transaction.
+    const faces: FaceObservation[] = []
+    const crops: { sha: string; bytes: number }[] = []
+    for (const file of result.faces) {
+      for (const [index, face] of file.faces.entries()) {
+        const sha = await this.store.put(face.crop)
+        crops.push({ sha, bytes: face.crop.byteLength })
+        faces.push({ file: file.file, role: file.role, index, box: face.box, score: face.score, pose: face.pose ?? null, cropSha256: sha })
+      }
+    }
     this.db.transaction(() => {
+      for (const c of crops) insertArtifact(this.db, { sha256: c.sha, mime: 'image/png', bytes: c.bytes, width: null, height: null }, now)
+      replaceFaceObservations(this.db, attemptPk, faces)
+      if (result.selfieEmbedding) {
+        putFaceEmbedding(this.db, attemptPk, result.selfieEmbedding, task.bundle.applicant.accountId, task.bundle.caseId, task.bundle.attempt)
+      } else {
+        deleteFaceEmbedding(this.db, attemptPk)
+      }
       replaceFindings(this.db, attemptPk, result.findings)
       setAttemptAnalysis(this.db, attemptPk, 'done', {
         analysedAt: now,

@@ -2,6 +2,7 @@ import type { Db } from '../db/connection'
 import { getCaseRecord, listQueue, queueCounts, toCaseRow } from '../db/queries/cases'
 import { listAttemptFiles, listAttempts } from '../db/queries/attempts'
 import { listFindings } from '../db/queries/findings'
+import { listFaceObservations } from '../db/queries/faces'
 import type { CaseDetail, QueuePage, QueueQuery } from '../../shared/domain/case'
 import { AppError } from '../../shared/result'
 
@@ -33,6 +34,7 @@ export class CasesService {
       analysisError: a.analysis_error,
       primaryCause: a.primary_cause as CaseDetail['attempts'][number]['primaryCause'],
       documentData: a.document_data ? JSON.parse(a.document_data) : null,
+      faces: listFaceObservations(this.db, a.id),
     }))
     return { row: toCaseRow(record), attempts }
   }

@@ -10,7 +10,7 @@ import type { ArtifactStore } from '../store/artifact-store'
 import { sha256Of } from '../store/artifact-store'
 import { makePreviews } from '../store/previews'
 import { MIME_OF } from '../analysis/image-type'
-import { discoverBundles, readBundle, quarantine, type ReadError, type ReadOk } from '../import'
+import { discoverBundles, readBundle, quarantine, type BundleFileRead, type ReadError, type ReadOk } from '../import'
 import { normaliseDocumentNumber } from '../../shared/domain/document-number'
 
 export type ItemOutcome = 'imported' | 'added-attempt' | 'replaced' | 'unchanged' | 'rejected'
@@ -39,6 +39,7 @@ export interface ImportOptions {
   replace?: boolean
   signal?: AbortSignal
   onProgress?: (p: ImportProgress) => void
+  onItem?: (item: ImportItemResult) => void
   agent?: string
 }
 
@@ -65,6 +66,7 @@ export class ImportService {
       progress.current = read.sourceLabel
       const result = read.ok ? await this.importRead(read, options) : this.reject(read.sourceLabel, read.errors, await quarantine(read, this.quarantineDir()))
       results.push(result)
+      options.onItem?.(result)
       progress.processed++
       if (result.outcome === 'rejected') progress.rejected++
       else if (result.outcome === 'unchanged') progress.unchanged++
@@ -108,7 +110,10 @@ export class ImportService {
     }
 
     // Slow work (hashing, previews, file writes) happens before the transaction opens.
-    const stored = []
+    const stored: Array<{
+      f: BundleFileRead; sha: string | null; previewSha: string | null; thumbSha: string | null; problem: string | null
+      width: number | null; height: number | null; bytes: number; previewBytes: number; thumbBytes: number
+    }> = []
     for (const f of read.files) {
       let sha: string | null = null
       let previewSha: string | null = null

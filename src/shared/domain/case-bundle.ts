@@ -7,8 +7,10 @@ import { z } from 'zod'
  * top-level fields pass through (kept raw, ignored).
  */
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/
-const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/
+/** Exported for the generated JSON Schema (docs/case-bundle.schema.json). */
+export const isoDate = /^\d{4}-\d{2}-\d{2}$/
+// Hours 00–23, minutes 00–59, seconds 00–60 (leap second), offsets up to ±23:59.
+export const isoDateTime = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/
 
 function validCalendarDate(value: string): boolean {
   const [y, m, d] = value.slice(0, 10).split('-').map(Number)
@@ -57,7 +59,9 @@ export const AddressSchema = z.object({
 })
 
 export const FormSchema = z.object({
-  firstName: z.string().min(1).max(200),
+  // May be empty: people with a single name (ICAO 9303 primary identifier only) have no given
+  // name, and their failed cases must still be importable.
+  firstName: z.string().max(200),
   lastName: z.string().min(1).max(200),
   nativeName: z.string().max(200).optional(),
   dateOfBirth: IsoDate,

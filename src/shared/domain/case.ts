@@ -92,6 +92,18 @@ export const StoredFindingSchema = z.object({
 })
 export type StoredFinding = z.infer<typeof StoredFindingSchema>
 
+/** A face found on a document or selfie, with its aligned crop for the side-by-side view. */
+export const FaceObservationSchema = z.object({
+  file: z.string(),
+  role: z.enum(['document', 'selfie']),
+  index: z.number().int(),
+  box: RegionSchema,
+  score: z.number(),
+  pose: z.object({ yaw: z.number(), pitch: z.number(), roll: z.number() }).nullable(),
+  cropSha256: Sha256Schema.nullable(),
+})
+export type FaceObservation = z.infer<typeof FaceObservationSchema>
+
 export const AttemptDetailSchema = z.object({
   id: z.number().int(),
   attempt: z.number().int(),
@@ -107,6 +119,7 @@ export const AttemptDetailSchema = z.object({
   analysisError: z.string().nullable(),
   primaryCause: CauseSchema.nullable(),
   documentData: DocumentDataSchema.nullable(),
+  faces: z.array(FaceObservationSchema),
 })
 export type AttemptDetail = z.infer<typeof AttemptDetailSchema>
 

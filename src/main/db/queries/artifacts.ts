@@ -34,7 +34,8 @@ export function deleteUnreferencedArtifacts(db: Db): number {
       `DELETE FROM artifacts WHERE sha256 NOT IN (
          SELECT sha256 FROM attempt_files WHERE sha256 IS NOT NULL
          UNION SELECT preview_sha256 FROM attempt_files WHERE preview_sha256 IS NOT NULL
-         UNION SELECT thumb_sha256 FROM attempt_files WHERE thumb_sha256 IS NOT NULL)`,
+         UNION SELECT thumb_sha256 FROM attempt_files WHERE thumb_sha256 IS NOT NULL
+         UNION SELECT crop_sha256 FROM face_observations WHERE crop_sha256 IS NOT NULL)`,
     )
     .run().changes
 }

@@ -62,6 +62,8 @@ export function insertAttempt(db: Db, a: NewAttempt): number {
 
 /** Removes an attempt and everything hanging off it (files, findings) — used by "replace". */
 export function deleteAttempt(db: Db, id: number): void {
+  // face_embeddings is a virtual table (no foreign key): its row goes explicitly.
+  db.prepare('DELETE FROM face_embeddings WHERE rowid = ?').run(BigInt(id))
   db.prepare('DELETE FROM attempts WHERE id = ?').run(id)
 }
 

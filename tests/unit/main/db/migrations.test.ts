@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
+import * as sqliteVec from 'sqlite-vec'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,6 +8,7 @@ import { DatabaseTooNewError, openDatabase } from '../../../../src/main/db/conne
 import { LATEST_VERSION } from '../../../../src/main/db/migrate'
 import { MIGRATIONS } from '../../../../src/main/db/migrations'
 import { insertCase, listQueue, setCaseCauses } from '../../../../src/main/db/queries/cases'
+import { nearestFaces, putFaceEmbedding } from '../../../../src/main/db/queries/cross-case'
 
 const dirs: string[] = []
 function tempFile(): string {
@@ -29,6 +31,7 @@ describe('migrations', () => {
   it('every migration step applies on the previous version alone (0001 on an empty file)', () => {
     const file = tempFile()
     const raw = new Database(file)
+    sqliteVec.load(raw)
     for (const m of MIGRATIONS) {
       raw.transaction(() => {
         m.up(raw)
@@ -45,7 +48,7 @@ describe('migrations', () => {
 
   it('creates STRICT tables with the expected names', () => {
     const db = openDatabase(tempFile())
-    const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'case_search%' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[]
+    const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'case_search%' AND name NOT LIKE 'face_embeddings%' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[]
     const names = tables.map((t) => t.name).sort()
     expect(names).toEqual(expect.arrayContaining(['artifacts', 'attempt_files', 'attempts', 'audit_events', 'case_causes', 'cases', 'decisions', 'findings', 'outbox', 'quarantine', 'templates']))
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT/)
@@ -62,6 +65,18 @@ describe('migrations', () => {
     expect(() => openDatabase(file)).toThrow(DatabaseTooNewError)
     expect(() => openDatabase(file)).toThrow(/newer version of KYC Desk/)
     expect(readFileSync(file).equals(before)).toBe(true)
+  })
+
+  it('finds the nearest stored face descriptors with sqlite-vec', () => {
+    const db = openDatabase(tempFile())
+    const vec = (seed: number) => Float32Array.from({ length: 128 }, (_, i) => Math.sin(seed * 100 + i))
+    for (let i = 1; i <= 20; i++) putFaceEmbedding(db, i, vec(i), `u${i}`, `C-${i}`, 1)
+    const near = nearestFaces(db, vec(7), 3)
+    expect(near[0]).toMatchObject({ attemptPk: 7, accountId: 'u7', caseId: 'C-7', attempt: 1 })
+    expect(near[0].distance).toBeCloseTo(0, 5)
+    putFaceEmbedding(db, 7, vec(8), 'u7', 'C-7', 2)
+    expect(nearestFaces(db, vec(8), 2).map((r) => r.attemptPk).sort()).toEqual([7, 8])
+    db.close()
   })
 
   it('keeps the audit log append-only', () => {

@@ -6,8 +6,8 @@ import { openServices, type AppServices } from '../../../../src/main/services/ap
 
 let services: AppServices | undefined
 let dir: string | undefined
-afterEach(() => {
-  services?.close()
+afterEach(async () => {
+  await services?.close()
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
