@@ -4,14 +4,11 @@ import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defaultDataDir, resolveDataDir } from './data-dir'
-import { openServices } from './services/app-services'
-import { discoverBundles, readBundle } from './import'
-import { runTask } from './analysis/run-task'
-import { loadAnalysisSettings } from './analysis/settings'
-import { formatReport, scoreCases } from './analysis/evaluate'
-import { attemptsWithDetectedCauses } from './db/queries/evaluation'
-import { writeDemoCorpus } from './demo'
 import type { Cause } from '../shared/domain/causes'
+
+// Commands load what they need when they run: `--help` and `demo` do not pay for the
+// database, the OCR engine or the face models.
+const services = () => import('./services/app-services')
 
 export const USAGE = `kyc-desk — the KYC Desk engine without a window
 
@@ -70,6 +67,9 @@ const commands: Record<string, Command> = {
   async analyze(args, io) {
     const { values, positionals } = parse(args, { ...dataDirOption, json: { type: 'boolean' } })
     if (positionals.length !== 1) throw new UsageError('analyze takes exactly one case folder or zip')
+    const { discoverBundles, readBundle } = await import('./import')
+    const { runTask } = await import('./analysis/run-task')
+    const { loadAnalysisSettings } = await import('./analysis/settings')
     const sources = []
     for await (const source of discoverBundles(positionals)) sources.push(source)
     if (sources.length !== 1) {
@@ -93,7 +93,7 @@ const commands: Record<string, Command> = {
     }
     const result = await runTask({
       bundle: read.bundle,
-      files: read.files.map((f) => ({ name: f.name, role: f.role, side: f.side, bytes: f.bytes })),
+      files: read.files.map((f) => ({ name: f.name, role: f.role, side: f.side, bytes: f.bytes, problem: f.problem })),
       settings: loadAnalysisSettings(),
       now: new Date().toISOString(),
       dbPath,
@@ -112,13 +112,16 @@ const commands: Record<string, Command> = {
     const { values, positionals } = parse(args, { json: { type: 'boolean' } })
     if (positionals.length !== 1) throw new UsageError('eval takes one corpus folder')
     // The corpus is imported into a scratch database so that cross-case checks see every case.
+    const { openServices } = await services()
+    const { formatReport, scoreCases } = await import('./analysis/evaluate')
+    const { attemptsWithDetectedCauses } = await import('./db/queries/evaluation')
     const scratch = await mkdtemp(join(tmpdir(), 'kyc-desk-eval-'))
-    const services = openServices(scratch, { log: () => {} })
+    const app = openServices(scratch, { log: () => {} })
     try {
-      const imported = await services.importer.importPaths(positionals, { agent: 'eval' })
+      const imported = await app.importer.importPaths(positionals, { agent: 'eval' })
       for (const r of imported.filter((x) => x.outcome === 'rejected')) io.err(`rejected: ${r.source}: ${r.errors?.map((e) => e.message).join('; ')}\n`)
-      await services.analysis.idle()
-      const cases = attemptsWithDetectedCauses(services.db).flatMap((a) => {
+      await app.analysis.idle()
+      const cases = attemptsWithDetectedCauses(app.db).flatMap((a) => {
         const expected = (JSON.parse(a.caseJson) as { expected?: { causes?: string[] } }).expected?.causes
         if (!expected) return []
         return [{ caseId: a.caseId, attempt: a.attempt, expected, detected: (a.causes ? a.causes.split(',') : []) as Cause[] }]
@@ -127,7 +130,7 @@ const commands: Record<string, Command> = {
       io.out(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`)
       return 0
     } finally {
-      await services.close()
+      await app.close()
       await rm(scratch, { recursive: true, force: true })
     }
   },
@@ -138,6 +141,7 @@ const commands: Record<string, Command> = {
     const count = wholeNumber(values.count, '--count', 60)
     const seed = wholeNumber(values.seed, '--seed', 1)
     if (count < 1) throw new UsageError('--count must be at least 1')
+    const { writeDemoCorpus } = await import('./demo')
     const summary = await writeDemoCorpus(positionals[0], { count, seed })
     io.out(`wrote ${summary.written} bundles to ${positionals[0]}\n`)
     for (const [cause, n] of Object.entries(summary.byCause)) io.out(`  ${cause}: ${n}\n`)
@@ -147,9 +151,10 @@ const commands: Record<string, Command> = {
   async import(args, io) {
     const { values, positionals } = parse(args, { ...dataDirOption, replace: { type: 'boolean' } })
     if (positionals.length === 0) throw new UsageError('import needs at least one path')
-    const services = openServices(dataDirFrom(values['data-dir']))
+    const { openServices } = await services()
+    const app = openServices(dataDirFrom(values['data-dir']))
     try {
-      const results = await services.importer.importPaths(positionals, {
+      const results = await app.importer.importPaths(positionals, {
         replace: Boolean(values.replace),
         agent: 'cli',
         onProgress: (p) => io.err(`\rimporting: ${p.processed} read, ${p.imported} imported, ${p.unchanged} already present, ${p.rejected} rejected`),
@@ -167,14 +172,14 @@ const commands: Record<string, Command> = {
         }
       }
       const imported = results.length - rejected
-      io.out(`${imported} imported or already present, ${rejected} rejected, into ${services.dataDir}\n`)
-      if (services.analysis.backlog > 0) {
-        io.err(`analysing ${services.analysis.backlog} attempts…\n`)
-        await services.analysis.idle()
+      io.out(`${imported} imported or already present, ${rejected} rejected, into ${app.dataDir}\n`)
+      if (app.analysis.backlog > 0) {
+        io.err(`analysing ${app.analysis.backlog} attempts…\n`)
+        await app.analysis.idle()
       }
       return rejected > 0 ? 1 : 0
     } finally {
-      await services.close()
+      await app.close()
     }
   },
 }
@@ -182,9 +187,13 @@ const commands: Record<string, Command> = {
 /** Entry point; returns the exit code. */
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const [name, ...rest] = argv
-  if (!name || name === '-h' || name === '--help' || name === 'help') {
+  if (!name) {
+    io.err(`${USAGE}\n`)
+    return 2
+  }
+  if (name === '-h' || name === '--help' || name === 'help') {
     io.out(`${USAGE}\n`)
-    return name ? 0 : 2
+    return 0
   }
   const command = commands[name]
   if (!command) {

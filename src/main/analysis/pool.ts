@@ -2,13 +2,12 @@ import { Worker } from 'node:worker_threads'
 import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { AnalysisResult } from './engine'
-import type { AnalysisTask, WorkerRequest, WorkerResponse } from './worker-protocol'
+import type { AnalysisTask, TaskResult, WorkerRequest, WorkerResponse } from './worker-protocol'
 
 interface Job {
   id: number
   task: AnalysisTask
-  resolve: (r: AnalysisResult) => void
+  resolve: (r: TaskResult) => void
   reject: (e: Error) => void
 }
 
@@ -43,7 +42,7 @@ export class AnalysisPool {
     private readonly caseTimeoutMs = 300_000,
   ) {}
 
-  run(task: AnalysisTask): Promise<AnalysisResult> {
+  run(task: AnalysisTask): Promise<TaskResult> {
     if (this.closed) return Promise.reject(new Error('The analysis pool is closed'))
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, task, resolve, reject })

@@ -10,8 +10,13 @@ export interface BundleFile {
   role: 'document' | 'selfie'
   /** For documents: front, back or single. */
   side?: 'front' | 'back' | 'single'
-  /** The original bytes, or null when the file is missing from the bundle. */
+  /** The original bytes, or null when the file is missing, unreadable or too large to read. */
   bytes: Buffer | null
+  /**
+   * What the importer flagged: missing, empty, not-an-image, too-large (bytes or declared
+   * pixels: do not decode without a pixel limit), unreadable. Absent when the file looked fine.
+   */
+  problem?: 'missing' | 'empty' | 'not-an-image' | 'too-large' | 'unreadable'
 }
 
 /**
@@ -20,7 +25,8 @@ export interface BundleFile {
  */
 export interface CrossCaseLookup {
   casesWithDocumentNumber(normalisedNumber: string, excludeAccountId: string): Promise<{ caseId: string; attempt: number; accountId: string }[]>
-  casesWithSimilarFace(embedding: Float32Array, minSimilarity: number, excludeAccountId: string): Promise<{ caseId: string; attempt: number; accountId: string; similarity: number }[]>
+  /** Other accounts' attempts whose best selfie descriptor lies within `maxDistance` (euclidean). */
+  casesWithSimilarFace(embedding: Float32Array, maxDistance: number, excludeAccountId: string): Promise<{ caseId: string; attempt: number; accountId: string; distance: number }[]>
 }
 
 /** What one case's analysis starts from. */

@@ -12,6 +12,7 @@ import { insertArtifact } from '../db/queries/artifacts'
 import type { FaceObservation } from '../../shared/domain/case'
 import { loadAnalysisSettings } from '../analysis/settings'
 import type { CaseBundle } from '../../shared/domain/case-bundle'
+import type { BundleFile } from '../analysis/types'
 
 /**
  * Analyses imported attempts in the background through the worker pool and stores the results:
@@ -101,6 +102,7 @@ export class AnalysisService {
         name: f.name,
         role: f.role,
         side: (f.side ?? undefined) as 'front' | 'back' | 'single' | undefined,
+        problem: (f.problem ?? undefined) as BundleFile['problem'],
         // A fresh copy per file: its buffer is transferred to the worker.
         bytes: f.sha256 ? new Uint8Array(await this.store.get(f.sha256)) : null,
       })),
