@@ -1,0 +1,7 @@
+export { detectFaces, inspectFaces, ALIGNED_SIZE, type FaceObservation, type FaceImage, type HeadPose, type FaceQuality } from './detect'
+export { getSelfieEmbedding, collectFaceArtifacts, bestSelfieFace, documentPortrait, getFaceImage, type FaceArtifact, type SelfieFace, type DocumentPortrait } from './facts'
+export { faceSimilarity, faceDistance, similarityFromDistance, distanceFromSimilarity, ZERO_SIMILARITY_DISTANCE } from './similarity'
+export { faceCaptureAnalyser } from './capture-analyser'
+export { faceMatchAnalyser } from './match-analyser'
+export { faceCaptureSettings, faceMatchSettings } from './face-settings'
+export { loadFaceModels } from './models'
