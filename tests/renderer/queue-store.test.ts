@@ -61,3 +61,73 @@ describe('queue store', () => {
     expect(q.error).toBe('database is locked')
   })
 })
+
+describe('queue filters and "submit and next"', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    call.mockReset()
+    localStorage.clear()
+  })
+
+  function serve(ids: number[]) {
+    call.mockImplementation(async (_c: string, input: { offset: number; limit: number }) => ({
+      rows: ids.slice(input.offset, input.offset + input.limit).map((id) => row(id - 1)),
+      total: input.offset === 0 ? ids.length : null,
+      countsByStatus: {},
+      countsByCause: {},
+    }))
+  }
+
+  it('sends every filter the agent set, and nothing for the ones left empty', async () => {
+    const { toQuery, defaultFilters } = await import('../../src/renderer/src/stores/queue')
+    expect(toQuery(defaultFilters())).toEqual({ statuses: ['new', 'pending', 'escalated'], sort: 'oldest', cause: undefined, country: undefined, olderThanHours: undefined, minAttempt: undefined, search: undefined })
+    expect(toQuery({ ...defaultFilters(), statuses: [], cause: 'FACE_MISMATCH', country: ' deu ', olderThanHours: 48, minAttempt: 2, search: '  popescu ', sort: 'newest' })).toEqual({
+      statuses: undefined, cause: 'FACE_MISMATCH', country: 'DEU', olderThanHours: 48, minAttempt: 2, search: 'popescu', sort: 'newest',
+    })
+  })
+
+  it('openNext opens the case after the current one in queue order', async () => {
+    serve([10, 11, 12, 13])
+    const q = useQueueStore()
+    const opened: number[] = []
+    q.setNavigator((id) => opened.push(id))
+    await q.reload()
+    q.select(1) // case 11 is open
+    const next = await q.openNext(11)
+    expect(next?.id).toBe(12)
+    expect(opened).toEqual([12])
+    expect(q.selectedIndex).toBe(2)
+  })
+
+  it('after a decision moved the current case out of the queue, the case that took its place is next', async () => {
+    serve([10, 11, 12, 13])
+    const q = useQueueStore()
+    const opened: number[] = []
+    q.setNavigator((id) => opened.push(id))
+    await q.reload()
+    q.select(1)
+    serve([10, 12, 13]) // 11 was decided and left the open queue
+    await q.openNext(11)
+    expect(opened).toEqual([12])
+  })
+
+  it('at the end of the queue there is no next case', async () => {
+    serve([10, 11])
+    const q = useQueueStore()
+    const opened: number[] = []
+    q.setNavigator((id) => opened.push(id))
+    await q.reload()
+    q.select(1)
+    expect(await q.openNext(11)).toBeNull()
+    expect(opened).toEqual([])
+  })
+
+  it('noteOpened finds a case opened by link so next continues from it', async () => {
+    serve(Array.from({ length: 150 }, (_, i) => i + 1))
+    const q = useQueueStore()
+    await q.reload()
+    await q.ensureRange(100, 149)
+    q.noteOpened(120)
+    expect(q.selectedIndex).toBe(119)
+  })
+})

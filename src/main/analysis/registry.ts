@@ -1,5 +1,6 @@
 import type { Analyser } from './types'
 import { faceCaptureAnalyser, faceMatchAnalyser } from './face'
+import { documentExpiryAnalyser, identityDataAnalyser } from './identity-data'
 import { accountRiskAnalyser } from './account-risk'
 import { uploadsAnalyser } from './uploads'
 import { clientAnalyser } from './client'
@@ -15,6 +16,8 @@ export const ANALYSERS: readonly Analyser[] = [
   uploadsAnalyser,
   clientAnalyser,
   backlogAnalyser,
+  identityDataAnalyser,
+  documentExpiryAnalyser,
   faceCaptureAnalyser,
   faceMatchAnalyser,
   duplicateIdentityAnalyser,

@@ -20,6 +20,8 @@ export const i18n = createI18n({
   messages: { en, 'zh-CN': zhCN },
 })
 
+if (typeof document !== 'undefined') document.documentElement.lang = i18n.global.locale.value
+
 export function setUiLocale(locale: UiLocale): void {
   i18n.global.locale.value = locale
   localStorage.setItem(STORAGE_KEY, locale)

@@ -6,13 +6,37 @@ import type { Cause } from '../../../shared/domain/causes'
 
 export const PAGE_SIZE = 100
 export const OPEN_STATUSES: CaseStatus[] = ['new', 'pending', 'escalated']
+export type QueueSort = 'oldest' | 'newest' | 'attempt'
 
 export interface QueueFilters {
   statuses: CaseStatus[]
   cause: Cause | null
+  /** Alpha-3 country code as stored on the case (the form's issuing country). */
   country: string | null
+  /** Only cases waiting at least this many hours. */
+  olderThanHours: number | null
+  /** Only cases on at least this attempt. */
+  minAttempt: number | null
   search: string
-  sort: 'oldest' | 'newest' | 'attempt'
+  sort: QueueSort
+}
+
+export function defaultFilters(): QueueFilters {
+  return { statuses: [...OPEN_STATUSES], cause: null, country: null, olderThanHours: null, minAttempt: null, search: '', sort: 'oldest' }
+}
+
+/** Turns the UI's filters into the contract's query (empty parts left out). */
+export function toQuery(f: QueueFilters): QueueQuery {
+  const country = f.country?.trim().toUpperCase()
+  return {
+    statuses: f.statuses.length ? [...f.statuses] : undefined,
+    cause: f.cause ?? undefined,
+    country: country || undefined,
+    olderThanHours: f.olderThanHours ?? undefined,
+    minAttempt: f.minAttempt ?? undefined,
+    search: f.search.trim() || undefined,
+    sort: f.sort,
+  }
 }
 
 /**
@@ -20,45 +44,47 @@ export interface QueueFilters {
  * cases cost one page of memory and one indexed query per page.
  */
 export const useQueueStore = defineStore('queue', () => {
-  const filters = reactive<QueueFilters>({ statuses: [...OPEN_STATUSES], cause: null, country: null, search: '', sort: 'oldest' })
+  const filters = reactive<QueueFilters>(defaultFilters())
   const total = ref(0)
   const countsByStatus = ref<Record<string, number>>({})
   const countsByCause = ref<Record<string, number>>({})
   const pages = shallowReactive(new Map<number, CaseRow[]>())
   const loading = ref(false)
+  const loaded = ref(false)
   const error = ref<string | null>(null)
   const selectedIndex = ref(0)
   let generation = 0
-  const inflight = new Set<number>()
+  const inflight = new Map<number, Promise<void>>()
+  let navigate: (id: number) => unknown = () => undefined
 
-  const query = computed<QueueQuery>(() => ({
-    statuses: filters.statuses.length ? filters.statuses : undefined,
-    cause: filters.cause ?? undefined,
-    country: filters.country ?? undefined,
-    search: filters.search.trim() || undefined,
-    sort: filters.sort,
-  }))
+  const query = computed<QueueQuery>(() => toQuery(filters))
 
   function rowAt(index: number): CaseRow | undefined {
     return pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE]
   }
 
-  async function fetchPage(page: number, gen: number): Promise<void> {
-    if (pages.has(page) || inflight.has(page)) return
-    inflight.add(page)
-    try {
-      const result = await call('cases:list', { ...query.value, offset: page * PAGE_SIZE, limit: PAGE_SIZE })
-      if (gen !== generation) return
-      pages.set(page, result.rows)
-      if (result.total !== null) total.value = result.total
-      countsByStatus.value = result.countsByStatus
-      countsByCause.value = result.countsByCause
-    } finally {
-      inflight.delete(page)
-    }
+  function fetchPage(page: number, gen: number): Promise<void> {
+    if (pages.has(page)) return Promise.resolve()
+    const running = inflight.get(page)
+    if (running) return running
+    let request: Promise<void> | undefined = undefined
+    request = (async () => {
+      try {
+        const result = await call('cases:list', { ...query.value, offset: page * PAGE_SIZE, limit: PAGE_SIZE })
+        if (gen !== generation) return
+        pages.set(page, result.rows)
+        if (result.total !== null) total.value = result.total
+        countsByStatus.value = result.countsByStatus
+        countsByCause.value = result.countsByCause
+      } finally {
+        if (inflight.get(page) === request) inflight.delete(page)
+      }
+    })()
+    inflight.set(page, request)
+    return request
   }
 
-  /** Reloads from the first page (after a filter change or an import). */
+  /** Reloads from the first page (after a filter change, a decision or an import). */
   async function reload(): Promise<void> {
     generation++
     pages.clear()
@@ -68,10 +94,33 @@ export const useQueueStore = defineStore('queue', () => {
     try {
       await fetchPage(0, generation)
       selectedIndex.value = Math.min(selectedIndex.value, Math.max(0, total.value - 1))
+      loaded.value = true
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e)
     } finally {
       loading.value = false
+    }
+  }
+
+  /**
+   * Reloads without blanking the list: the rows on screen stay until the fresh first page is
+   * there (coming back to the queue after a case must not flash empty).
+   */
+  async function refresh(): Promise<void> {
+    const gen = ++generation
+    inflight.clear()
+    try {
+      const result = await call('cases:list', { ...query.value, offset: 0, limit: PAGE_SIZE })
+      if (gen !== generation) return
+      pages.clear()
+      pages.set(0, result.rows)
+      if (result.total !== null) total.value = result.total
+      countsByStatus.value = result.countsByStatus
+      countsByCause.value = result.countsByCause
+      selectedIndex.value = Math.min(selectedIndex.value, Math.max(0, total.value - 1))
+      error.value = null
+    } catch (e) {
+      if (gen === generation) error.value = e instanceof Error ? e.message : String(e)
     }
   }
 
@@ -92,5 +141,57 @@ export const useQueueStore = defineStore('queue', () => {
     selectedIndex.value = Math.max(0, Math.min(total.value - 1, index))
   }
 
-  return { filters, total, countsByStatus, countsByCause, pages, loading, error, selectedIndex, rowAt, reload, ensureRange, select }
+  /** Replaces every filter at once (a saved view) without firing one reload per field. */
+  function applyFilters(next: QueueFilters): void {
+    Object.assign(filters, { ...next, statuses: [...next.statuses] })
+    selectedIndex.value = 0
+  }
+
+  function setNavigator(fn: (id: number) => unknown): void {
+    navigate = fn
+  }
+
+  /**
+   * The case after `currentId` in the current queue order, read fresh (a decision may just have
+   * moved `currentId` out of the queue: then the case that slid into its place is next).
+   */
+  async function nextAfter(currentId: number | null): Promise<CaseRow | null> {
+    const start = selectedIndex.value
+    await reload()
+    if (error.value || total.value === 0) return null
+    await ensureRange(Math.max(0, start - 1), Math.min(total.value - 1, start + 1))
+    let next = start
+    if (currentId !== null) {
+      const at = [start - 1, start, start + 1].find((i) => rowAt(i)?.id === currentId)
+      if (at !== undefined) next = at + 1
+    }
+    if (next >= total.value) return null
+    await ensureRange(next, next)
+    select(next)
+    const row = rowAt(next)
+    return row && row.id !== currentId ? row : null
+  }
+
+  /** "Submit and next": opens the case after `currentId` in the current queue order. */
+  async function openNext(currentId: number | null = null): Promise<CaseRow | null> {
+    const row = await nextAfter(currentId)
+    if (row) await navigate(row.id)
+    return row
+  }
+
+  /** Remembers which case is open so `openNext` continues from it when opened by link. */
+  function noteOpened(id: number): void {
+    for (const [page, rows] of pages) {
+      const k = rows.findIndex((r) => r.id === id)
+      if (k >= 0) {
+        selectedIndex.value = page * PAGE_SIZE + k
+        return
+      }
+    }
+  }
+
+  return {
+    filters, total, countsByStatus, countsByCause, pages, loading, loaded, error, selectedIndex, query,
+    rowAt, reload, refresh, ensureRange, select, applyFilters, setNavigator, nextAfter, openNext, noteOpened,
+  }
 })
