@@ -16,7 +16,7 @@ export function openCrossCaseLookup(dbPath: string): { lookup: CrossCaseLookup; 
     casesWithSimilarFace: async (embedding, maxDistance, excludeAccountId) =>
       nearestFaces(db, embedding, NEAREST)
         .filter((r) => r.accountId !== excludeAccountId && r.distance <= maxDistance)
-        .map(({ caseId, attempt, accountId, distance }) => ({ caseId, attempt, accountId, distance })),
+        .map(({ caseId, attempt, accountId, distance, dateOfBirth, nameKey }) => ({ caseId, attempt, accountId, distance, dateOfBirth, nameKey })),
   }
   return { lookup, close: () => db.close() }
 }

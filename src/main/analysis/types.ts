@@ -25,8 +25,13 @@ export interface BundleFile {
  */
 export interface CrossCaseLookup {
   casesWithDocumentNumber(normalisedNumber: string, excludeAccountId: string): Promise<{ caseId: string; attempt: number; accountId: string }[]>
-  /** Other accounts' attempts whose best selfie descriptor lies within `maxDistance` (euclidean). */
-  casesWithSimilarFace(embedding: Float32Array, maxDistance: number, excludeAccountId: string): Promise<{ caseId: string; attempt: number; accountId: string; distance: number }[]>
+  /**
+   * Other accounts' attempts whose best selfie descriptor lies within `maxDistance` (euclidean),
+   * with the date of birth and folded name they were submitted under.
+   */
+  casesWithSimilarFace(embedding: Float32Array, maxDistance: number, excludeAccountId: string): Promise<
+    { caseId: string; attempt: number; accountId: string; distance: number; dateOfBirth: string; nameKey: string }[]
+  >
 }
 
 /** What one case's analysis starts from. */

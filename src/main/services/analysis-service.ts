@@ -13,6 +13,7 @@ import type { FaceObservation } from '../../shared/domain/case'
 import { loadAnalysisSettings } from '../analysis/settings'
 import type { CaseBundle } from '../../shared/domain/case-bundle'
 import type { BundleFile } from '../analysis/types'
+import { nameKey } from '../../shared/domain/name-key'
 
 /**
  * Analyses imported attempts in the background through the worker pool and stores the results:
@@ -128,7 +129,13 @@ export class AnalysisService {
       for (const c of crops) insertArtifact(this.db, { sha256: c.sha, mime: 'image/png', bytes: c.bytes, width: null, height: null }, now)
       replaceFaceObservations(this.db, attemptPk, faces)
       if (result.selfieEmbedding) {
-        putFaceEmbedding(this.db, attemptPk, result.selfieEmbedding, task.bundle.applicant.accountId, task.bundle.caseId, task.bundle.attempt)
+        putFaceEmbedding(this.db, attemptPk, result.selfieEmbedding, {
+          accountId: task.bundle.applicant.accountId,
+          caseId: task.bundle.caseId,
+          attempt: task.bundle.attempt,
+          dateOfBirth: task.bundle.form.dateOfBirth,
+          nameKey: nameKey(task.bundle.form.firstName, task.bundle.form.lastName),
+        })
       } else {
         deleteFaceEmbedding(this.db, attemptPk)
       }

@@ -15,16 +15,30 @@ export function attemptsWithDocumentNumber(db: Db, normalised: string, excludeAc
 /** The attempts of other accounts whose best selfie face is nearest (euclidean) to this one. */
 export function nearestFaces(db: Db, embedding: Float32Array, k: number) {
   return db
-    .prepare('SELECT rowid AS attemptPk, distance, account_id AS accountId, case_id AS caseId, attempt FROM face_embeddings WHERE embedding MATCH ? AND k = ?')
+    .prepare(
+      `SELECT rowid AS attemptPk, distance, account_id AS accountId, case_id AS caseId, attempt,
+         date_of_birth AS dateOfBirth, name_key AS nameKey
+       FROM face_embeddings WHERE embedding MATCH ? AND k = ?`,
+    )
     .all(Buffer.from(embedding.buffer, embedding.byteOffset, embedding.byteLength), k) as {
-    attemptPk: number; distance: number; accountId: string; caseId: string; attempt: number
+    attemptPk: number; distance: number; accountId: string; caseId: string; attempt: number; dateOfBirth: string; nameKey: string
   }[]
 }
 
-export function putFaceEmbedding(db: Db, attemptPk: number, embedding: Float32Array, accountId: string, caseId: string, attempt: number): void {
+export interface FaceOwner {
+  accountId: string
+  caseId: string
+  attempt: number
+  dateOfBirth: string
+  nameKey: string
+}
+
+export function putFaceEmbedding(db: Db, attemptPk: number, embedding: Float32Array, owner: FaceOwner): void {
   db.prepare('DELETE FROM face_embeddings WHERE rowid = ?').run(BigInt(attemptPk))
-  db.prepare('INSERT INTO face_embeddings (rowid, embedding, account_id, case_id, attempt) VALUES (?, ?, ?, ?, ?)').run(
-    BigInt(attemptPk), Buffer.from(embedding.buffer, embedding.byteOffset, embedding.byteLength), accountId, caseId, BigInt(attempt))
+  db.prepare(
+    'INSERT INTO face_embeddings (rowid, embedding, account_id, case_id, attempt, date_of_birth, name_key) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(BigInt(attemptPk), Buffer.from(embedding.buffer, embedding.byteOffset, embedding.byteLength), owner.accountId, owner.caseId,
+    BigInt(owner.attempt), owner.dateOfBirth, owner.nameKey)
 }
 
 export function deleteFaceEmbedding(db: Db, attemptPk: number): void {

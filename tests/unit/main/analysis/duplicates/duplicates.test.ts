@@ -34,6 +34,8 @@ beforeAll(async () => {
     variant('DUP-4', 'u_third', 'X1234567'),
     // Another passport and another person.
     variant('DUP-5', 'u_fourth', 'Y7654321', 'resources/specimens/faces/howard/howard1.png', 'chn-pending'),
+    // Another passport, name and date of birth, but the face of DUP-1's selfie: a resemblance to show, not a verdict.
+    variant('DUP-6', 'u_fifth', 'Z1111111', 'tests/fixtures/bundles/td3-utopia/selfie.png', 'chn-pending'),
   ]) {
     await services.importer.importPaths([bundle])
     await services.analysis.idle()
@@ -72,6 +74,15 @@ describe('DUPLICATE_IDENTITY', () => {
   it('compares the number read from the document too, not only the typed one', () => {
     const byDocument = duplicateFindings('DUP-4').find((f) => f.code === 'SAME_DOCUMENT_NUMBER')
     expect(byDocument?.evidence.documentNumber).toBe('L898902C3')
+  })
+
+  it('counts a face match as a duplicate only when the other account shares the date of birth or name', () => {
+    expect(duplicateFindings('DUP-4').find((f) => f.code === 'SAME_FACE')?.evidence.corroboratedBy).toBe('date of birth')
+    const lookalike = duplicateFindings('DUP-6')
+    expect(lookalike.map((f) => [f.code, f.severity])).toEqual([['SAME_FACE', 'info']])
+    expect(lookalike[0].evidence.otherCases).toEqual(expect.arrayContaining([expect.objectContaining({ caseId: 'DUP-1' })]))
+    const row = services.cases.list({ search: 'DUP-6' }).rows[0]
+    expect(row.causes).not.toContain('DUPLICATE_IDENTITY')
   })
 
   it('stays quiet for a different person with a different document', () => {
