@@ -12,10 +12,10 @@ const NEAREST = 25
 export function openCrossCaseLookup(dbPath: string): { lookup: CrossCaseLookup; close: () => void } {
   const db = openReadOnly(dbPath)
   const lookup: CrossCaseLookup = {
-    casesWithDocumentNumber: async (normalised, excludeAccountId) => attemptsWithDocumentNumber(db, normalised, excludeAccountId),
-    casesWithSimilarFace: async (embedding, maxDistance, excludeAccountId) =>
+    casesWithDocumentNumber: async (normalised, excludeAccountId, before) => attemptsWithDocumentNumber(db, normalised, excludeAccountId, before),
+    casesWithSimilarFace: async (embedding, maxDistance, excludeAccountId, before) =>
       nearestFaces(db, embedding, NEAREST)
-        .filter((r) => r.accountId !== excludeAccountId && r.distance <= maxDistance)
+        .filter((r) => r.accountId !== excludeAccountId && r.distance <= maxDistance && r.submittedAt < before)
         .map(({ caseId, attempt, accountId, distance, dateOfBirth, nameKey }) => ({ caseId, attempt, accountId, distance, dateOfBirth, nameKey })),
   }
   return { lookup, close: () => db.close() }

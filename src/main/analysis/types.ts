@@ -24,12 +24,16 @@ export interface BundleFile {
  * (`kyc-desk analyze` without --data-dir): those checks are then skipped, not guessed.
  */
 export interface CrossCaseLookup {
-  casesWithDocumentNumber(normalisedNumber: string, excludeAccountId: string): Promise<{ caseId: string; attempt: number; accountId: string }[]>
+  /**
+   * Look-ups see only attempts submitted before `before` (the attempt being analysed): a
+   * duplicate is the later submission, and the result does not depend on the import order.
+   */
+  casesWithDocumentNumber(normalisedNumber: string, excludeAccountId: string, before: string): Promise<{ caseId: string; attempt: number; accountId: string }[]>
   /**
    * Other accounts' attempts whose best selfie descriptor lies within `maxDistance` (euclidean),
    * with the date of birth and folded name they were submitted under.
    */
-  casesWithSimilarFace(embedding: Float32Array, maxDistance: number, excludeAccountId: string): Promise<
+  casesWithSimilarFace(embedding: Float32Array, maxDistance: number, excludeAccountId: string, before: string): Promise<
     { caseId: string; attempt: number; accountId: string; distance: number; dateOfBirth: string; nameKey: string }[]
   >
 }

@@ -135,6 +135,7 @@ export class AnalysisService {
           attempt: task.bundle.attempt,
           dateOfBirth: task.bundle.form.dateOfBirth,
           nameKey: nameKey(task.bundle.form.firstName, task.bundle.form.lastName),
+          submittedAt: new Date(task.bundle.submittedAt).toISOString(),
         })
       } else {
         deleteFaceEmbedding(this.db, attemptPk)

@@ -143,6 +143,8 @@ export class ImportService {
     }
 
     const now = this.clock().toISOString()
+    // Stored in UTC ISO form so that ages sort and compare as strings whatever offset was given.
+    const submittedAtUtc = new Date(bundle.submittedAt).toISOString()
     const fields: CaseFields = {
       caseId: bundle.caseId,
       accountId: bundle.applicant.accountId,
@@ -155,7 +157,7 @@ export class ImportService {
       locale: bundle.locale,
       status: bundle.status === 'pending' ? 'pending' : 'new',
       latestAttempt: bundle.attempt,
-      submittedAt: bundle.submittedAt,
+      submittedAt: submittedAtUtc,
     }
 
     const outcome = this.db.transaction((): ImportItemResult => {
@@ -181,7 +183,7 @@ export class ImportService {
       const attemptPk = insertAttempt(this.db, {
         casePk,
         attempt: bundle.attempt,
-        submittedAt: bundle.submittedAt,
+        submittedAt: submittedAtUtc,
         platformStatus: bundle.status,
         accountId: bundle.applicant.accountId,
         documentNumberNorm: normaliseDocumentNumber(bundle.form.documentNumber),

@@ -6,6 +6,9 @@ import { findSameFace } from './same-face'
 
 const MAX_LISTED = 10
 
+/** Submission times compare as ISO strings in UTC (stored as given; normalised here). */
+export const submittedAtIso = (ctx: AnalysisContext) => new Date(ctx.bundle.submittedAt).toISOString()
+
 function documentNumbers(ctx: AnalysisContext, fromDocument: string | undefined): string[] {
   const numbers = new Set([normaliseDocumentNumber(ctx.bundle.form.documentNumber)])
   if (fromDocument) numbers.add(normaliseDocumentNumber(fromDocument))
@@ -17,7 +20,7 @@ async function sameDocumentNumber(ctx: AnalysisContext): Promise<Finding[]> {
   const accountId = ctx.bundle.applicant.accountId
   const findings: Finding[] = []
   for (const number of documentNumbers(ctx, data.fields.documentNumber)) {
-    const others = await ctx.crossCase!.casesWithDocumentNumber(number, accountId)
+    const others = await ctx.crossCase!.casesWithDocumentNumber(number, accountId, submittedAtIso(ctx))
     if (others.length === 0) continue
     const accounts = [...new Set(others.map((o) => o.accountId))]
     findings.push({

@@ -20,7 +20,7 @@ export async function findSameFace(ctx: AnalysisContext): Promise<Finding[]> {
   const embedding = await getSelfieEmbedding(ctx)
   if (!embedding) return []
   const { sameFaceMaxDistance } = faceMatchSettings(ctx.settings)
-  const others = await ctx.crossCase!.casesWithSimilarFace(embedding, sameFaceMaxDistance, ctx.bundle.applicant.accountId)
+  const others = await ctx.crossCase!.casesWithSimilarFace(embedding, sameFaceMaxDistance, ctx.bundle.applicant.accountId, new Date(ctx.bundle.submittedAt).toISOString())
   if (others.length === 0) return []
   const ownDob = ctx.bundle.form.dateOfBirth
   const ownName = nameKey(ctx.bundle.form.firstName, ctx.bundle.form.lastName)

@@ -14,7 +14,8 @@ export const m0003FaceEmbeddings: Migration = {
         +case_id text,
         +attempt integer,
         +date_of_birth text,
-        +name_key text
+        +name_key text,
+        +submitted_at text
       );
     `)
   },

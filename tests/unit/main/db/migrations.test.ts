@@ -70,11 +70,11 @@ describe('migrations', () => {
   it('finds the nearest stored face descriptors with sqlite-vec', () => {
     const db = openDatabase(tempFile())
     const vec = (seed: number) => Float32Array.from({ length: 128 }, (_, i) => Math.sin(seed * 100 + i))
-    for (let i = 1; i <= 20; i++) putFaceEmbedding(db, i, vec(i), { accountId: `u${i}`, caseId: `C-${i}`, attempt: 1, dateOfBirth: '1990-01-01', nameKey: 'A B' })
+    for (let i = 1; i <= 20; i++) putFaceEmbedding(db, i, vec(i), { accountId: `u${i}`, caseId: `C-${i}`, attempt: 1, dateOfBirth: '1990-01-01', nameKey: 'A B', submittedAt: '2026-01-01T00:00:00.000Z' })
     const near = nearestFaces(db, vec(7), 3)
     expect(near[0]).toMatchObject({ attemptPk: 7, accountId: 'u7', caseId: 'C-7', attempt: 1 })
     expect(near[0].distance).toBeCloseTo(0, 5)
-    putFaceEmbedding(db, 7, vec(8), { accountId: 'u7', caseId: 'C-7', attempt: 2, dateOfBirth: '1990-01-01', nameKey: 'A B' })
+    putFaceEmbedding(db, 7, vec(8), { accountId: 'u7', caseId: 'C-7', attempt: 2, dateOfBirth: '1990-01-01', nameKey: 'A B', submittedAt: '2026-01-01T00:00:00.000Z' })
     expect(nearestFaces(db, vec(8), 2).map((r) => r.attemptPk).sort()).toEqual([7, 8])
     db.close()
   })

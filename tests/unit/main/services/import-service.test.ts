@@ -87,7 +87,7 @@ describe('ImportService', () => {
     writeFileSync(join(bundle, 'case.json'), JSON.stringify(json))
     expect((await importer.importPaths([bundle]))[0].outcome).toBe('added-attempt')
     const row = cases.list({}).rows[0]
-    expect(row).toMatchObject({ attempt: 2, attemptCount: 2, submittedAt: '2026-11-28T12:00:00Z' })
+    expect(row).toMatchObject({ attempt: 2, attemptCount: 2, submittedAt: '2026-11-28T12:00:00.000Z' })
     expect(cases.get(row.id).attempts.map((a) => a.attempt)).toEqual([1, 2])
   })
 

@@ -16,6 +16,8 @@ function variant(caseId: string, accountId: string, documentNumber?: string, sel
   const json = JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8'))
   json.caseId = caseId
   json.applicant.accountId = accountId
+  // Submitted in the order of their numbers, a day apart: a duplicate is the later submission.
+  json.submittedAt = `2026-11-${String(10 + Number(caseId.split('-')[1])).padStart(2, '0')}T09:00:00Z`
   if (documentNumber) json.form.documentNumber = documentNumber
   writeFileSync(join(dir, 'case.json'), JSON.stringify(json))
   return dir
@@ -63,6 +65,15 @@ describe('DUPLICATE_IDENTITY', () => {
     expect(duplicateFindings('DUP-3').filter((f) => f.code === 'SAME_DOCUMENT_NUMBER').map((f) => f.evidence.otherCases)).toEqual([
       [expect.objectContaining({ caseId: 'DUP-2', accountId: 'u_second' })],
     ])
+  })
+
+  it('flags the later submission, not the first holder of the document', async () => {
+    expect(duplicateFindings('DUP-1')).toEqual([])
+    // Re-analysing the first case, now that later ones exist, still does not accuse it.
+    services.analysis.reanalyseAll()
+    await services.analysis.idle()
+    expect(duplicateFindings('DUP-1')).toEqual([])
+    expect(duplicateFindings('DUP-2').some((f) => f.code === 'SAME_DOCUMENT_NUMBER')).toBe(true)
   })
 
   it('finds the same face on another account through the vector index', () => {
