@@ -116,7 +116,7 @@ const commands: Record<string, Command> = {
     const { formatReport, scoreCases } = await import('./analysis/evaluate')
     const { attemptsWithDetectedCauses } = await import('./db/queries/evaluation')
     const scratch = await mkdtemp(join(tmpdir(), 'kyc-desk-eval-'))
-    const app = openServices(scratch, { log: () => {} })
+    const app = openServices(scratch, { log: () => {}, replies: { startSender: false } })
     try {
       const imported = await app.importer.importPaths(positionals, { agent: 'eval' })
       for (const r of imported.filter((x) => x.outcome === 'rejected')) io.err(`rejected: ${r.source}: ${r.errors?.map((e) => e.message).join('; ')}\n`)
@@ -152,7 +152,8 @@ const commands: Record<string, Command> = {
     const { values, positionals } = parse(args, { ...dataDirOption, replace: { type: 'boolean' } })
     if (positionals.length === 0) throw new UsageError('import needs at least one path')
     const { openServices } = await services()
-    const app = openServices(dataDirFrom(values['data-dir']))
+    // The CLI never sends replies: the app's outbox does, with its own password store.
+    const app = openServices(dataDirFrom(values['data-dir']), { replies: { startSender: false } })
     try {
       const results = await app.importer.importPaths(positionals, {
         replace: Boolean(values.replace),

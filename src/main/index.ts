@@ -7,7 +7,7 @@ import { resolveArtifactRequest } from './store/artifact-store'
 import { getArtifact } from './db/queries/artifacts'
 import { seedDemoCasesIfEmpty } from './services/demo-seed'
 import { registerIpc } from './ipc'
-import { createMainWindow, isTrustedFrameUrl } from './window'
+import { createMainWindow, installAppMenu, isTrustedFrameUrl } from './window'
 import { loadWindowBounds, saveWindowBounds } from './window-state'
 
 protocol.registerSchemesAsPrivileged([
@@ -58,6 +58,7 @@ if (!app.requestSingleInstanceLock()) {
       },
     })
     denyPermissions()
+    installAppMenu()
     serveArtifacts(services)
     registerIpc(services.dispatch, isTrustedFrameUrl)
     await seedDemoCasesIfEmpty(services)

@@ -1,4 +1,5 @@
-import { BrowserWindow, shell } from 'electron'
+import { BrowserWindow, Menu, shell, type MenuItemConstructorOptions } from 'electron'
+import { MENU_COMMAND_CHANNEL } from '../shared/channels'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -60,4 +61,24 @@ export function createMainWindow(bounds?: { x?: number; y?: number; width: numbe
   if (entry.url) void win.loadURL(entry.url)
   else void win.loadFile(entry.file!)
   return win
+}
+
+/** The application menu: File ▸ Import… (Ctrl/Cmd+O) asks the renderer to open its import dialog. */
+export function installAppMenu(): void {
+  const send = (command: string) => BrowserWindow.getFocusedWindow()?.webContents.send(MENU_COMMAND_CHANNEL, command)
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => send('import') },
+        { type: 'separator' },
+        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+  ]
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }

@@ -1,9 +1,23 @@
-import { contextBridge, ipcRenderer } from 'electron'
-import { CHANNELS, ipcName } from '../shared/channels'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
+import { CHANNELS, MENU_COMMAND_CHANNEL, ipcName } from '../shared/channels'
 
-// window.kyc: one function per contract channel and the artifact URL prefix; nothing else
-// (no ipcRenderer, no process). Inputs are validated in main, not here.
-const bridge: Record<string, unknown> = { artifactBase: 'kyc-artifact://store/' }
+// window.kyc: one function per contract channel, the artifact URL prefix, the path of a dropped
+// file, and menu commands; nothing else (no ipcRenderer, no process). Inputs are validated in main.
+const bridge: Record<string, unknown> = {
+  artifactBase: 'kyc-artifact://store/',
+  pathForFile: (file: File) => {
+    try {
+      return webUtils.getPathForFile(file)
+    } catch {
+      return ''
+    }
+  },
+  onMenuCommand: (handler: (command: string) => void) => {
+    ipcRenderer.on(MENU_COMMAND_CHANNEL, (_event, command: unknown) => {
+      if (typeof command === 'string') handler(command)
+    })
+  },
+}
 for (const channel of CHANNELS) {
   bridge[channel] = (input: unknown) => ipcRenderer.invoke(ipcName(channel), input)
 }

@@ -12,9 +12,38 @@ export const CHANNELS = [
   'import:start',
   'import:status',
   'import:cancel',
+  // Remedies, reply templates, decisions, outbox, audit (schemas: contract-replies.ts).
+  'remedies:list',
+  'remedies:for-case',
+  'templates:list',
+  'templates:save',
+  'templates:duplicate',
+  'templates:delete',
+  'templates:lint',
+  'templates:preview',
+  'decisions:record',
+  'decisions:list',
+  'replies:queue',
+  'outbox:list',
+  'outbox:retry',
+  'outbox:cancel',
+  'outbox:text',
+  'outbox:eml',
+  'audit:record-view',
+  'audit:list',
+  'audit:export-csv',
+  'settings:smtp',
+  'settings:smtp-save',
+  'settings:smtp-password',
+  'settings:smtp-test',
+  'settings:agent',
+  'settings:agent-save',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]
 
 /** The IPC channel name in Electron for a contract channel. */
 export const ipcName = (channel: Channel): string => `kyc:${channel}`
+
+/** Main → renderer: a command chosen in the application menu (e.g. 'import'). */
+export const MENU_COMMAND_CHANNEL = 'kyc:menu-command'

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Channel } from './channels'
 import { CaseDetailSchema, QueuePageSchema, QueueQuerySchema } from './domain/case'
 import { ImportJobSchema } from './domain/import-job'
+import { repliesContract } from './contract-replies'
 import type { Result } from './result'
 
 // zod 4 compiles schemas with `new Function` unless told not to; the renderer's CSP forbids eval.
@@ -54,6 +55,7 @@ export const contract = {
     input: z.object({ id: z.number().int().positive() }).strict(),
     output: ImportJobSchema,
   },
+  ...repliesContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract
@@ -65,4 +67,8 @@ export type Output<C extends Channel> = z.output<Contract[C]['output']>
 export type KycBridge = { [C in Channel]: (input: Input<C>) => Promise<Result<Output<C>>> } & {
   /** Prefix of artifact URLs: `${artifactBase}${sha256}`. */
   readonly artifactBase: string
+  /** The local path of a dropped File ('' where unknown); the argument is a DOM File. */
+  pathForFile(file: unknown): string
+  /** Subscribes to application-menu commands ('import'). */
+  onMenuCommand(handler: (command: string) => void): void
 }

@@ -30,7 +30,7 @@ test.describe('the real Electron app', () => {
     })
     expect(globals.require).toBe('undefined')
     expect(globals.process).toBe('undefined')
-    expect(globals.kyc).toEqual([...CHANNELS, 'artifactBase'].sort())
+    expect(globals.kyc).toEqual([...CHANNELS, 'artifactBase', 'onMenuCommand', 'pathForFile'].sort())
     await app.close()
   })
 })

@@ -59,7 +59,8 @@ export async function startWebHost(options: WebHostOptions = {}) {
       });
       return res.json();
     };
-    const kyc = { artifactBase: '/artifact/' };
+    // A browser gives no local path for a dropped file, and there is no application menu.
+    const kyc = { artifactBase: '/artifact/', pathForFile: () => '', onMenuCommand: () => {} };
     for (const c of ${JSON.stringify(CHANNELS)}) kyc[c] = call(c);
     Object.defineProperty(window, 'kyc', { value: Object.freeze(kyc) });
   })();`

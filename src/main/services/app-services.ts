@@ -12,6 +12,7 @@ import { ImportService } from './import-service'
 import { ImportJobs } from './import-jobs'
 import { AppError } from '../../shared/result'
 import { createDispatch, type Dispatch, type Handlers } from './dispatch'
+import { openReplyServices, replyHandlers, type ReplyServiceOptions, type ReplyServices } from './reply-handlers'
 
 export interface AppServices {
   dataDir: string
@@ -21,6 +22,8 @@ export interface AppServices {
   cases: CasesService
   importer: ImportService
   analysis: AnalysisService
+  /** Remedies, templates, decisions, outbox, audit (issue 8). */
+  replies: ReplyServices
   dispatch: Dispatch
   close(): Promise<void>
 }
@@ -33,6 +36,8 @@ export interface ServiceOptions extends OpenOptions {
   workers?: number
   /** The system's open dialog for folders and zips (Electron); absent in the CLI. */
   chooseImportPaths?: () => Promise<string[]>
+  /** The outbox: SecretStore for the SMTP password (Electron: safeStorage), retry policy, sender start. */
+  replies?: ReplyServiceOptions
 }
 
 /** The composition root shared by the Electron app, the CLI and the test web host. */
@@ -47,6 +52,7 @@ export function openServices(dataDir: string, options: ServiceOptions = {}): App
   const cases = new CasesService(db, options.clock)
   const importer = new ImportService(db, store, dataDir, options.clock, (attemptPk) => analysis.enqueue(attemptPk))
   const importJobs = new ImportJobs(importer, options.clock)
+  const replies = openReplyServices(db, { clock: options.clock, log, ...options.replies })
 
   const handlers: Handlers = {
     'app:info': () => ({
@@ -65,6 +71,7 @@ export function openServices(dataDir: string, options: ServiceOptions = {}): App
     'import:start': (input) => importJobs.start(input.paths, input.replace),
     'import:status': (input) => importJobs.status(input.id),
     'import:cancel': (input) => importJobs.cancel(input.id),
+    ...replyHandlers(replies),
   }
 
   return {
@@ -75,8 +82,10 @@ export function openServices(dataDir: string, options: ServiceOptions = {}): App
     cases,
     importer,
     analysis,
+    replies,
     dispatch: createDispatch(handlers, (channel, error) => log(`Unexpected failure in ${channel}`, error)),
     close: async () => {
+      await replies.outbox.stop()
       await pool.close()
       db.close()
     },

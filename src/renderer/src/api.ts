@@ -23,3 +23,13 @@ export async function call<C extends Channel>(channel: C, input: Input<C>): Prom
 export function artifactUrl(sha256: string): string {
   return `${window.kyc.artifactBase}${sha256}`
 }
+
+/** Local paths of dropped files (Electron); empty where the host cannot tell them (web host). */
+export function pathsOfDroppedFiles(files: FileList | File[]): string[] {
+  return [...files].map((f) => window.kyc.pathForFile(f)).filter((p) => p.length > 0)
+}
+
+/** Commands from the application menu (File ▸ Import…). */
+export function onMenuCommand(handler: (command: string) => void): void {
+  window.kyc.onMenuCommand(handler)
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { RemedyIdSchema } from './remedy'
+import { RemedyIdSchema, RestrictionSchema } from './remedy'
 
 /** One template per purpose; a decision kind accepts only the purposes listed in DECISION_PURPOSES. */
 export const TEMPLATE_PURPOSES = ['request_resubmission', 'approve', 'reject_final', 'escalation_holding_reply', 'wait_for_review'] as const
@@ -106,7 +106,10 @@ export const ReplyPreviewSchema = z.object({
   remedies: z.array(RemedyIdSchema),
   guard: GuardResultSchema,
   issues: z.array(LintIssueSchema),
+  restriction: RestrictionSchema,
   /** True when this reply can be queued as it is (no lint error, guard ok, purpose allowed). */
   sendable: z.boolean(),
+  /** Why it cannot be queued, when it cannot (the guard's reason, a lint error, the restriction). */
+  blocked: z.object({ en: z.string(), 'zh-CN': z.string() }).nullable(),
 })
 export type ReplyPreview = z.infer<typeof ReplyPreviewSchema>
