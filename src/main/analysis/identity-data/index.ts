@@ -1,0 +1,8 @@
+export { identityDataAnalyser, identityDataFindings } from './identity-data-analyser'
+export { documentExpiryAnalyser, documentExpiryFindings, documentExpiry, type DocumentExpiry, type ExpirySource } from './document-expiry-analyser'
+export { identityDataSettings, documentExpirySettings, type IdentityDataSettings, type DocumentExpirySettings } from './identity-settings'
+export { lookupCountry, relateCountries, isAlpha2, type Country, type CountryRelation } from './country-codes'
+export { normaliseDocumentNumber } from './compare-document-number'
+export { parseDocumentDate, ageOn, daysBetween } from './parse-date'
+export { foldName, icaoName, nameSpellings } from './fold-text'
+export { matchHanName, type HanNameMatch } from './chinese-name'
