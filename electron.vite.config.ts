@@ -8,7 +8,10 @@ const root = fileURLToPath(new URL('.', import.meta.url))
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(root, 'src/main/index.ts') } },
+      // The analysis worker is its own entry: pool.ts starts out/main/worker.js.
+      rollupOptions: {
+        input: { index: resolve(root, 'src/main/index.ts'), worker: resolve(root, 'src/main/analysis/worker.ts') },
+      },
     },
   },
   preload: {

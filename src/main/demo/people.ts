@@ -216,7 +216,7 @@ export const CULTURES: Record<string, Culture> = {
     surnames: [['Иванов', 'IVANOV'], ['Смирнов', 'SMIRNOV'], ['Кузнецов', 'KUZNETSOV'], ['Попов', 'POPOV'], ['Соколов', 'SOKOLOV'], ['Лебедев', 'LEBEDEV'], ['Новиков', 'NOVIKOV']],
     female: [['Анна', 'ANNA'], ['Елена', 'ELENA'], ['Ольга', 'OLGA'], ['Наталья', 'NATALIA'], ['Татьяна', 'TATIANA'], ['Мария', 'MARIIA']],
     male: [['Алексей', 'ALEKSEI'], ['Дмитрий', 'DMITRII'], ['Сергей', 'SERGEI'], ['Андрей', 'ANDREI'], ['Иван', 'IVAN'], ['Михаил', 'MIKHAIL']],
-    cities: [['Moscow', '1####'], ['Saint Petersburg', '19####'], ['Kazan', '420###']],
+    cities: [['Moscow', '10####'], ['Saint Petersburg', '19####'], ['Kazan', '420###']],
     streets: ['ul. Tverskaya', 'Nevsky prospekt', 'ul. Baumana', 'ul. Lenina'],
     passportNumber: (rng) => `7${rng.digits(8)}`,
   }),
