@@ -68,7 +68,7 @@ const commands: Record<string, Command> = {
     const { values, positionals } = parse(args, { ...dataDirOption, json: { type: 'boolean' } })
     if (positionals.length !== 1) throw new UsageError('analyze takes exactly one case folder or zip')
     const { discoverBundles, readBundle } = await import('./import')
-    const { runTask } = await import('./analysis/run-task')
+    const { runTask, closeCrossCaseLookups } = await import('./analysis/run-task')
     const { loadAnalysisSettings } = await import('./analysis/settings')
     const sources = []
     for await (const source of discoverBundles(positionals)) sources.push(source)
@@ -97,7 +97,7 @@ const commands: Record<string, Command> = {
       settings: loadAnalysisSettings(),
       now: new Date().toISOString(),
       dbPath,
-    })
+    }).finally(closeCrossCaseLookups)
     const findings = result.findings.map(({ analyser: _a, analyserVersion: _v, ...finding }) => finding)
     if (values.json) {
       io.out(`${JSON.stringify({ caseId: read.bundle.caseId, primaryCause: result.primaryCause, findings, documentData: result.documentData }, null, 2)}\n`)

@@ -19,6 +19,9 @@ export class DatabaseTooNewError extends Error {
 export function openReadOnly(file: string): Db {
   const db = new Database(file, { readonly: true, fileMustExist: true })
   sqliteVec.load(db)
+  // The nearest-face search scans every stored descriptor (51 MB per 100,000): memory-mapped
+  // pages make repeated scans 3x faster than reads through the page cache (npm run bench).
+  db.pragma('mmap_size = 536870912')
   return db
 }
 

@@ -224,6 +224,8 @@ export const en = {
       help: 'Show this list',
       esc: 'Back to the queue / leave full-screen compare',
       next: 'Open the next case in the queue',
+      reply: 'Finish the case: decision and reply',
+      sendNext: 'Send the reply and open the next case',
       attempts: 'Previous / next attempt',
       compare: 'Full-screen compare',
       sync: 'Sync zoom of document and selfie',

@@ -226,6 +226,8 @@ export const zhCN: Messages = {
       help: '显示此列表',
       esc: '返回队列 / 退出全屏对比',
       next: '打开队列中的下一个案件',
+      reply: '处理案件：决定并回复',
+      sendNext: '发送回复并打开下一个案件',
       attempts: '上一次 / 下一次提交',
       compare: '全屏对比',
       sync: '同步证件和自拍的缩放',
