@@ -38,6 +38,16 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/shared/**/*.ts'],
+    ignores: ['src/shared/zod.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'zod', message: "Import z from src/shared/zod.ts: it turns jitless on before any schema is built (the renderer's CSP forbids eval)." }],
+        patterns: [{ group: [...nodeOnly, 'electron', 'vue', 'pinia', 'vue-*', '**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared is plain TypeScript: no Node, Electron, DOM or Vue, and nothing outside shared.' }],
+      }],
+    },
+  },
+  {
     files: ['src/renderer/**/*.{ts,vue}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {

@@ -15,8 +15,9 @@ export function rendererEntry(): { url?: string; file?: string } {
 /** Is this frame our renderer (and not some page it was tricked into loading)? */
 export function isTrustedFrameUrl(frameUrl: string): boolean {
   const entry = rendererEntry()
-  if (entry.url) return new URL(frameUrl).origin === new URL(entry.url).origin
+  // Fail closed: a URL that does not parse (or a non-file URL in production) is not ours.
   try {
+    if (entry.url) return new URL(frameUrl).origin === new URL(entry.url).origin
     return fileURLToPath(frameUrl.split('#')[0]) === entry.file
   } catch {
     return false

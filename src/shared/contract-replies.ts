@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 import { AgentSchema, AuditEventSchema, AuditQuerySchema, DecisionKindSchema, DecisionSchema } from './domain/decision'
 import { OutboxEntrySchema, OutboxPageSchema, OutboxQuerySchema, SmtpSettingsSchema, SmtpSettingsViewSchema } from './domain/outbox'
 import { CaseRemediesSchema, RemedyIdSchema, RemedySchema } from './domain/remedy'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 import type { Channel } from './channels'
 import { CaseDetailSchema, QueuePageSchema, QueueQuerySchema } from './domain/case'
 import { ImportJobSchema } from './domain/import-job'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod'
 
 /**
  * The `kyc-case/1` bundle (shared/spec/case-bundle.md), as zod schemas. This file is the single

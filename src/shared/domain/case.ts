@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod'
 import { CauseSchema, SeveritySchema } from './causes'
 import { DocumentTypeSchema } from './case-bundle'
 import { DocumentDataSchema } from './document-data'

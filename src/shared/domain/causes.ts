@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod'
 
 /**
  * The stable cause codes of the public contract (shared/spec/causes.md). Stored in the database,

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod'
 import type { CaseStatus } from './case'
 import { RemedyIdSchema } from './remedy'
 import type { TemplatePurpose } from './reply'

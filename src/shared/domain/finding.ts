@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod'
 import { CauseSchema, SeveritySchema } from './causes'
 
 /** A normalised rectangle (0..1 of the image's width and height), for overlays. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod'
 
 /**
  * queued → sending → sent; sending → retrying (4xx, connection error) → sending …;

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod'
 import { CAUSE_CODES, CauseSchema, type Cause } from './causes'
 import { LocalizedTextSchema } from './finding'
 

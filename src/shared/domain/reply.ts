@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod'
 import { RemedyIdSchema, RestrictionSchema } from './remedy'
 
 /** One template per purpose; a decision kind accepts only the purposes listed in DECISION_PURPOSES. */
