@@ -1,6 +1,9 @@
 import type { Analyser } from './types'
 import { faceCaptureAnalyser, faceMatchAnalyser } from './face'
 import { documentExpiryAnalyser, identityDataAnalyser } from './identity-data'
+import { documentIncompleteAnalyser } from './document-incomplete'
+import { documentFileAnalyser } from './document-file'
+import { documentQualityAnalyser } from './document-quality'
 import { accountRiskAnalyser } from './account-risk'
 import { uploadsAnalyser } from './uploads'
 import { clientAnalyser } from './client'
@@ -16,8 +19,11 @@ export const ANALYSERS: readonly Analyser[] = [
   uploadsAnalyser,
   clientAnalyser,
   backlogAnalyser,
+  documentIncompleteAnalyser,
+  documentFileAnalyser,
   identityDataAnalyser,
   documentExpiryAnalyser,
+  documentQualityAnalyser,
   faceCaptureAnalyser,
   faceMatchAnalyser,
   duplicateIdentityAnalyser,

@@ -7,7 +7,9 @@ import type { ArtifactStore } from '../store/artifact-store'
 import type { AnalysisPool } from '../analysis/pool'
 import type { AnalysisTask, TaskResult } from '../analysis/worker-protocol'
 import { replaceFaceObservations } from '../db/queries/faces'
-import { deleteFaceEmbedding, putFaceEmbedding } from '../db/queries/cross-case'
+import { deleteFaceEmbedding, laterAttemptsWithDocumentNumber, nearestFaces, putFaceEmbedding } from '../db/queries/cross-case'
+import { getAttempt } from '../db/queries/attempts'
+import { faceMatchSettings } from '../analysis/face/face-settings'
 import { insertArtifact } from '../db/queries/artifacts'
 import type { FaceObservation } from '../../shared/domain/case'
 import { loadAnalysisSettings } from '../analysis/settings'
@@ -23,6 +25,8 @@ import { nameKey } from '../../shared/domain/name-key'
 export class AnalysisService {
   private readonly waiting: number[] = []
   private readonly queued = new Set<number>()
+  /** Running attempts whose inputs changed meanwhile: analysed again when they finish. */
+  private readonly rerun = new Set<number>()
   private active = 0
   private idleWaiters: (() => void)[] = []
 
@@ -36,11 +40,26 @@ export class AnalysisService {
   ) {}
 
   enqueue(attemptPk: number): void {
-    if (this.queued.has(attemptPk)) return
+    if (this.queued.has(attemptPk)) {
+      if (!this.waiting.includes(attemptPk)) this.rerun.add(attemptPk)
+      return
+    }
     this.queued.add(attemptPk)
     this.waiting.push(attemptPk)
     setAttemptAnalysis(this.db, attemptPk, 'queued')
     this.pump()
+  }
+
+  /**
+   * A newly imported attempt, plus the later submissions of other accounts with its document
+   * number: duplicates are judged against earlier submissions, and an earlier one may be
+   * imported after a later one.
+   */
+  enqueueImported(attemptPk: number): void {
+    this.enqueue(attemptPk)
+    const a = getAttempt(this.db, attemptPk)
+    if (!a) return
+    for (const id of laterAttemptsWithDocumentNumber(this.db, a.document_number_norm, a.account_id, a.submitted_at)) this.enqueue(id)
   }
 
   resumeUnfinished(): number {
@@ -73,6 +92,7 @@ export class AnalysisService {
       void this.process(id).finally(() => {
         this.active--
         this.queued.delete(id)
+        if (this.rerun.delete(id)) this.enqueue(id)
         this.pump()
         if (this.backlog === 0) this.idleWaiters.splice(0).forEach((w) => w())
       })
@@ -148,5 +168,16 @@ export class AnalysisService {
       })
       if (isLatest) setCaseCauses(this.db, casePk, result.primaryCause, result.causes, 'done', now)
     })()
+    if (result.selfieEmbedding) this.recheckLaterLookalikes(attemptPk, task, result.selfieEmbedding)
+  }
+
+  /** Later submissions of other accounts with a face near this one: their duplicate check changes. */
+  private recheckLaterLookalikes(attemptPk: number, task: AnalysisTask, embedding: Float32Array): void {
+    const { sameFaceMaxDistance } = faceMatchSettings(task.settings)
+    const submittedAt = new Date(task.bundle.submittedAt).toISOString()
+    for (const near of nearestFaces(this.db, embedding, 25)) {
+      if (near.attemptPk !== attemptPk && near.accountId !== task.bundle.applicant.accountId &&
+        near.distance <= sameFaceMaxDistance && near.submittedAt > submittedAt) this.enqueue(near.attemptPk)
+    }
   }
 }

@@ -50,7 +50,7 @@ export function openServices(dataDir: string, options: ServiceOptions = {}): App
   const pool = new AnalysisPool(options.workers)
   const analysis = new AnalysisService(db, store, dbPath, pool, options.clock, log)
   const cases = new CasesService(db, options.clock)
-  const importer = new ImportService(db, store, dataDir, options.clock, (attemptPk) => analysis.enqueue(attemptPk))
+  const importer = new ImportService(db, store, dataDir, options.clock, (attemptPk) => analysis.enqueueImported(attemptPk))
   const importJobs = new ImportJobs(importer, options.clock)
   const replies = openReplyServices(db, { clock: options.clock, log, ...options.replies })
 

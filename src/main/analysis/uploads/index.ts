@@ -79,11 +79,14 @@ function brokenFileFinding(ctx: AnalysisContext, f: FileUploads, s: UploadsSetti
 function recoveredFileFinding(f: FileUploads, s: UploadsSettings): Finding {
   const firstFailure = f.attempts.find((a) => a.failure)!.failure
   const n = f.attempts.length
+  // One failure then success is noise; a file that had to be sent again and again means the
+  // connection was the problem while the customer was verifying (the cause "kept retrying").
+  const kept = n >= s.repeatedRetriesMin
   return {
     cause: 'UPLOAD_NETWORK_FAILURE',
     code: codeFor(f, s, firstFailure),
-    severity: 'info',
-    confidence: 0.9,
+    severity: kept ? 'warning' : 'info',
+    confidence: kept ? 0.75 : 0.9,
     artifact: f.file,
     evidence: {
       file: f.file,
@@ -94,10 +97,14 @@ function recoveredFileFinding(f: FileUploads, s: UploadsSettings): Finding {
       repeatedRetriesMin: s.repeatedRetriesMin,
     },
     explanation: {
-      en: `${f.file} needed ${n} attempts but the last one completed (${describeAttempts(f.attempts, 'en')}). The upload recovered, so it is not a cause of this failure.`,
-      'zh-CN': `${f.file} 共尝试上传 ${n} 次，最后一次成功（${describeAttempts(f.attempts, 'zh-CN')}）。上传已恢复，不是本次失败的原因。`,
+      en: kept
+        ? `${f.file} needed ${n} attempts before it arrived (${describeAttempts(f.attempts, 'en')}). The file is complete, but a connection that breaks this often also breaks the verification session: the customer should retry on a stable Wi-Fi connection.`
+        : `${f.file} needed ${n} attempts but the last one completed (${describeAttempts(f.attempts, 'en')}). The upload recovered, so it is not a cause of this failure.`,
+      'zh-CN': kept
+        ? `${f.file} 共尝试上传 ${n} 次才成功（${describeAttempts(f.attempts, 'zh-CN')}）。文件完整，但如此频繁中断的网络也会中断认证流程：请客户在稳定的 Wi-Fi 下重试。`
+        : `${f.file} 共尝试上传 ${n} 次，最后一次成功（${describeAttempts(f.attempts, 'zh-CN')}）。上传已恢复，不是本次失败的原因。`,
     },
-    remedies: [],
+    remedies: kept ? ['USE_STABLE_WIFI', 'RETRY_UPLOAD'] : [],
   }
 }
 

@@ -47,3 +47,14 @@ export function putFaceEmbedding(db: Db, attemptPk: number, embedding: Float32Ar
 export function deleteFaceEmbedding(db: Db, attemptPk: number): void {
   db.prepare('DELETE FROM face_embeddings WHERE rowid = ?').run(BigInt(attemptPk))
 }
+
+/**
+ * Attempts of other accounts submitted AFTER `after` with this document number: their duplicate
+ * check must be redone when an earlier submission arrives later (imports are not in time order).
+ */
+export function laterAttemptsWithDocumentNumber(db: Db, normalised: string, accountId: string, after: string): number[] {
+  return db
+    .prepare('SELECT id FROM attempts WHERE document_number_norm = ? AND account_id <> ? AND submitted_at > ?')
+    .pluck()
+    .all(normalised, accountId, after) as number[]
+}

@@ -96,7 +96,7 @@ describe('uploads', () => {
     expect(f.explanation.en).not.toContain('attempt 4 at')
   })
 
-  it('keeps many retries that finally succeeded as info', async () => {
+  it('reports a file that had to be sent again and again as a warning, even though it arrived', async () => {
     const uploads = [
       attempt('id_front.jpg', front.length, '2026-11-20T09:50:00Z', 10_000, { error: 'timeout' }),
       attempt('id_front.jpg', front.length, '2026-11-20T09:51:00Z', 30_000, { error: 'connection_reset' }),
@@ -104,7 +104,17 @@ describe('uploads', () => {
       ok('id_front.jpg', front.length, '2026-11-20T09:53:00Z'),
     ]
     const findings = await run(uploads, all, 'wifi')
-    expect(findings.map((f) => [f.code, f.severity])).toEqual([['REPEATED_RETRIES', 'info']])
+    expect(findings.map((f) => [f.code, f.severity])).toEqual([['REPEATED_RETRIES', 'warning']])
+    expect(findings[0].remedies).toEqual(['USE_STABLE_WIFI', 'RETRY_UPLOAD'])
+  })
+
+  it('keeps a single failure that the next attempt recovered from as info', async () => {
+    const uploads = [
+      attempt('id_front.jpg', front.length, '2026-11-20T09:50:00Z', 10_000, { error: 'timeout' }),
+      ok('id_front.jpg', front.length, '2026-11-20T09:51:00Z'),
+    ]
+    const findings = await run(uploads, all, 'wifi')
+    expect(findings.map((f) => f.severity)).toEqual(['info'])
   })
 
   it('adds an unstable-connection warning when uploads over mobile data kept failing', async () => {
