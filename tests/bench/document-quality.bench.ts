@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
@@ -36,8 +37,8 @@ interface OpenCv {
 }
 
 async function loadOpenCv(): Promise<OpenCv> {
-  const mod = (await import('@techstark/opencv-js')) as unknown as { default?: unknown }
-  const cv = (mod.default ?? mod) as OpenCv & { Mat?: unknown; onRuntimeInitialized?: () => void }
+  // Required as CommonJS: through the ESM interop the wasm runtime never reports ready.
+  const cv = createRequire(import.meta.url)('@techstark/opencv-js') as OpenCv & { Mat?: unknown; onRuntimeInitialized?: () => void }
   // The Emscripten module is a thenable that resolves to itself: awaiting it never settles.
   // Wait for the runtime instead.
   if (!cv.Mat) {
@@ -83,6 +84,8 @@ export default async function bench(): Promise<Record<string, unknown>> {
   const fresh = () =>
     createContext({ bundle, files: [{ name: 'passport.jpg', role: 'document', side: 'single', bytes: photo }], settings, now: new Date('2026-11-20T12:00:00Z') })
 
+  const log = (m: string) => process.stderr.write(`document-quality bench: ${m}\n`)
+  log('photo ready')
   const perAnalyser: Record<string, unknown> = {}
   const analysers: Analyser[] = [documentFileAnalyser, documentQualityAnalyser, documentIncompleteAnalyser]
   for (const a of analysers) {
@@ -93,6 +96,7 @@ export default async function bench(): Promise<Record<string, unknown>> {
       samples.push(ms)
       findings = f.length
     }
+    log(`${a.id} done`)
     perAnalyser[a.id] = { ...summarise(samples), findings, includesDecode: a.id !== 'document-incomplete' }
   }
   const allSamples: number[] = []
@@ -110,7 +114,9 @@ export default async function bench(): Promise<Record<string, unknown>> {
   const decoded = await decodeImage(photo, { limitInputPixels: 100_000_000, workingLongSide: settings.image.workingLongSide.value })
   if (!decoded.ok) throw new Error('bench photo did not decode')
   const grey = decoded.image.grey
+  log('loading opencv-js')
   const cv = await loadOpenCv()
+  log('opencv-js ready')
   const src = new cv.Mat(grey.height, grey.width, cv.CV_8UC1)
   src.data.set(grey.data)
   const dst = new cv.Mat(grey.height, grey.width, cv.CV_64F)

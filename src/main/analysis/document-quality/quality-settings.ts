@@ -1,0 +1,32 @@
+import { settingsSection, type AnalysisSettings } from '../settings'
+
+export const QUALITY_SECTION = 'documentQuality'
+
+const KEYS = [
+  'tileSize',
+  'sharpTileShare',
+  'maxBlurEffect',
+  'minDarkP90',
+  'maxMeanLuminance',
+  'highlightLevel',
+  'highlightMaxChroma',
+  'glareCellShare',
+  'minGlareFraction',
+  'maxGlareFraction',
+  'minGlareFill',
+  'minGlareHaloLevel',
+  'cutStripDepth',
+  'cutStepLevel',
+  'minCutScore',
+  'minCutCoverage',
+  'cutOppositeRatio',
+  'minDocumentLongSide',
+  'contentTileEnergy',
+  'maxGreyChroma',
+] as const
+
+export type QualitySettings = Record<(typeof KEYS)[number], number>
+
+export function qualitySettings(settings: AnalysisSettings): QualitySettings {
+  return settingsSection(settings, QUALITY_SECTION, KEYS)
+}
