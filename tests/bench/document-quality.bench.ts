@@ -36,11 +36,10 @@ interface OpenCv {
   matFromArray?: unknown
 }
 
-async function loadOpenCv(): Promise<OpenCv> {
+async function loadOpenCv(): Promise<{ cv: OpenCv }> {
   // Required as CommonJS: through the ESM interop the wasm runtime never reports ready.
   const cv = createRequire(import.meta.url)('@techstark/opencv-js') as OpenCv & { Mat?: unknown; onRuntimeInitialized?: () => void }
-  // The Emscripten module is a thenable that resolves to itself: awaiting it never settles.
-  // Wait for the runtime instead.
+  // The Emscripten module is a thenable that resolves to itself: never await it; wait for the runtime.
   if (!cv.Mat) {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('opencv-js did not initialise within 60 s')), 60_000)
@@ -57,7 +56,8 @@ async function loadOpenCv(): Promise<OpenCv> {
       }, 50)
     })
   }
-  return cv
+  // Wrapped: returning the thenable module itself from an async function would never settle.
+  return { cv }
 }
 
 /**
@@ -115,7 +115,7 @@ export default async function bench(): Promise<Record<string, unknown>> {
   if (!decoded.ok) throw new Error('bench photo did not decode')
   const grey = decoded.image.grey
   log('loading opencv-js')
-  const cv = await loadOpenCv()
+  const { cv } = await loadOpenCv()
   log('opencv-js ready')
   const src = new cv.Mat(grey.height, grey.width, cv.CV_8UC1)
   src.data.set(grey.data)
