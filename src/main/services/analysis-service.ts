@@ -7,7 +7,7 @@ import type { ArtifactStore } from '../store/artifact-store'
 import type { AnalysisPool } from '../analysis/pool'
 import type { AnalysisTask, TaskResult } from '../analysis/worker-protocol'
 import { replaceFaceObservations } from '../db/queries/faces'
-import { deleteFaceEmbedding, laterAttemptsWithDocumentNumber, nearestFaces, putFaceEmbedding } from '../db/queries/cross-case'
+import { deleteFaceEmbedding, hasFaceEmbedding, laterAttemptsWithDocumentNumber, nearestFaces, putFaceEmbedding } from '../db/queries/cross-case'
 import { getAttempt } from '../db/queries/attempts'
 import { faceMatchSettings } from '../analysis/face/face-settings'
 import { insertArtifact } from '../db/queries/artifacts'
@@ -23,7 +23,8 @@ import { nameKey } from '../../shared/domain/name-key'
  * causes shown in the queue. Unfinished work is picked up again at the next start.
  */
 export class AnalysisService {
-  private readonly waiting: number[] = []
+  /** Attempts to analyse, earliest submission first (duplicates look at earlier submissions). */
+  private readonly waiting: { id: number; submittedAt: string }[] = []
   private readonly queued = new Set<number>()
   /** Running attempts whose inputs changed meanwhile: analysed again when they finish. */
   private readonly rerun = new Set<number>()
@@ -41,11 +42,14 @@ export class AnalysisService {
 
   enqueue(attemptPk: number): void {
     if (this.queued.has(attemptPk)) {
-      if (!this.waiting.includes(attemptPk)) this.rerun.add(attemptPk)
+      if (!this.waiting.some((w) => w.id === attemptPk)) this.rerun.add(attemptPk)
       return
     }
     this.queued.add(attemptPk)
-    this.waiting.push(attemptPk)
+    const submittedAt = getAttempt(this.db, attemptPk)?.submitted_at ?? ''
+    let i = this.waiting.length
+    while (i > 0 && this.waiting[i - 1].submittedAt > submittedAt) i--
+    this.waiting.splice(i, 0, { id: attemptPk, submittedAt })
     setAttemptAnalysis(this.db, attemptPk, 'queued')
     this.pump()
   }
@@ -87,7 +91,7 @@ export class AnalysisService {
   private pump(): void {
     // Hand the pool only as many cases as it can run, so queued cases' images stay on disk.
     while (this.active < this.pool.size && this.waiting.length) {
-      const id = this.waiting.shift()!
+      const id = this.waiting.shift()!.id
       this.active++
       void this.process(id).finally(() => {
         this.active--
@@ -145,6 +149,7 @@ export class AnalysisService {
         faces.push({ file: file.file, role: file.role, index, box: face.box, score: face.score, pose: face.pose ?? null, cropSha256: sha })
       }
     }
+    const firstEmbedding = result.selfieEmbedding !== null && !hasFaceEmbedding(this.db, attemptPk)
     this.db.transaction(() => {
       for (const c of crops) insertArtifact(this.db, { sha256: c.sha, mime: 'image/png', bytes: c.bytes, width: null, height: null }, now)
       replaceFaceObservations(this.db, attemptPk, faces)
@@ -168,7 +173,8 @@ export class AnalysisService {
       })
       if (isLatest) setCaseCauses(this.db, casePk, result.primaryCause, result.causes, 'done', now)
     })()
-    if (result.selfieEmbedding) this.recheckLaterLookalikes(attemptPk, task, result.selfieEmbedding)
+    // Only a face the index did not know can change what later submissions were compared with.
+    if (firstEmbedding) this.recheckLaterLookalikes(attemptPk, task, result.selfieEmbedding!)
   }
 
   /** Later submissions of other accounts with a face near this one: their duplicate check changes. */

@@ -59,12 +59,15 @@ export class ImportService {
 
   async importPaths(paths: string[], options: ImportOptions = {}): Promise<ImportItemResult[]> {
     const results: ImportItemResult[] = []
+    // Analysis starts once the batch is in: duplicates are judged against earlier submissions,
+    // and a batch is rarely in submission order.
+    const imported: number[] = []
     const progress: ImportProgress = { processed: 0, imported: 0, unchanged: 0, rejected: 0, current: '' }
     for await (const source of discoverBundles(paths)) {
       if (options.signal?.aborted) break
       const read = await readBundle(source)
       progress.current = read.sourceLabel
-      const result = read.ok ? await this.importRead(read, options) : this.reject(read.sourceLabel, read.errors, await quarantine(read, this.quarantineDir()))
+      const result = read.ok ? await this.importRead(read, options, imported) : this.reject(read.sourceLabel, read.errors, await quarantine(read, this.quarantineDir()))
       results.push(result)
       options.onItem?.(result)
       progress.processed++
@@ -73,6 +76,7 @@ export class ImportService {
       else progress.imported++
       options.onProgress?.({ ...progress })
     }
+    imported.forEach((id) => this.onAttemptImported(id))
     return results
   }
 
@@ -87,7 +91,8 @@ export class ImportService {
     return { outcome: 'rejected', source, errors, quarantinedAt }
   }
 
-  async importRead(read: ReadOk, options: ImportOptions = {}): Promise<ImportItemResult> {
+  /** Imports one read bundle; its analysis is queued at once, or collected into `deferred`. */
+  async importRead(read: ReadOk, options: ImportOptions = {}, deferred?: number[]): Promise<ImportItemResult> {
     const { bundle } = read
     const source = read.sourceLabel
     const fileShas = read.files.map((f) => (f.bytes ? sha256Of(f.bytes) : '-'))
@@ -219,7 +224,8 @@ export class ImportService {
       })
       return { outcome: kind, source, caseId: bundle.caseId, attempt: bundle.attempt, casePk, attemptPk }
     })()
-    this.onAttemptImported(outcome.attemptPk!)
+    if (deferred) deferred.push(outcome.attemptPk!)
+    else this.onAttemptImported(outcome.attemptPk!)
     return outcome
   }
 }

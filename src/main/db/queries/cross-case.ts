@@ -58,3 +58,7 @@ export function laterAttemptsWithDocumentNumber(db: Db, normalised: string, acco
     .pluck()
     .all(normalised, accountId, after) as number[]
 }
+
+export function hasFaceEmbedding(db: Db, attemptPk: number): boolean {
+  return db.prepare('SELECT 1 FROM face_embeddings WHERE rowid = ?').get(BigInt(attemptPk)) !== undefined
+}
