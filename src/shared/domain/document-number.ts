@@ -1,4 +1,4 @@
 /** Document numbers compared across cases: case, spaces, hyphens and MRZ fillers ignored. */
 export function normaliseDocumentNumber(value: string): string {
-  return value.toUpperCase().replace(/[\s\-<.]/g, '')
+  return value.toUpperCase().replace(/[\s\-./<]+/g, '')
 }

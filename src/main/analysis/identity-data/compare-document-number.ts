@@ -4,6 +4,7 @@ import { editsBetween } from './edit-distance'
 import type { IdentityDataSettings } from './identity-settings'
 import { baseConfidence, sourceWords, type Mismatch } from './mismatch-finding'
 import { checkDigit, printedNumberCheckDigit } from './mrz-check-digit'
+import { normaliseDocumentNumber } from '../../../shared/domain/document-number'
 
 /** Letter/digit pairs that look alike in print and on keyboards' autocorrect. */
 const CONFUSABLE: ReadonlyArray<readonly [string, string]> = [
@@ -16,9 +17,7 @@ function confusablePair(a: string, b: string): string | null {
 }
 
 /** Spaces, hyphens, dots, slashes and MRZ fillers are layout, not part of the number; case does not count. */
-export function normaliseDocumentNumber(value: string): string {
-  return value.toUpperCase().replace(/[\s\-./<]+/g, '')
-}
+export { normaliseDocumentNumber }
 
 const REMEDIES = ['CHECK_DOCUMENT_NUMBER', 'CORRECT_PERSONAL_DATA']
 

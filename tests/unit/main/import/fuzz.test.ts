@@ -5,18 +5,8 @@ import { MAX_IMAGE_BYTES } from '../../../../src/main/import/limits'
 import type { ReadResult } from '../../../../src/main/import'
 import { readAll, scratch, validCaseJson, validFiles, writeFolder, zipEntries } from './helpers/bundles'
 import { buildZip } from './helpers/zip-writer'
+import { prng } from '../../../bench/stats'
 
-/** mulberry32: small, seeded, good enough to pick mutations reproducibly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const SEED = 20261128
 const ITERATIONS = 2400

@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import sharp, { type OverlayOptions } from 'sharp'
+import { prng } from '../../../../bench/stats'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 /** Where the generated fixture files live. */
@@ -19,17 +20,6 @@ export type Person = (typeof PEOPLE)[number]
 
 export const facePhoto = (person: Person, n: number) => join(FACES_DIR, person, `${person}${n}.png`)
 
-/** A seeded PRNG (mulberry32), so every build gives the same bytes. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** An indoor-looking backdrop: a wall gradient, a few soft furniture blobs, sensor noise. */
 export async function backdrop(width: number, height: number, seed = 1, level: 'room' | 'window' = 'room'): Promise<Buffer> {
