@@ -37,6 +37,7 @@ test.describe('the spine', () => {
 
   test('search narrows the queue by name, document number or e-mail', async ({ page, host }) => {
     await page.goto(host.url)
+    await expect(page.getByTestId('queue-row')).toHaveCount(3) // the shortcut listens once the queue is up
     await page.keyboard.press('/')
     await page.keyboard.type('popescu')
     await expect(page.getByTestId('queue-row')).toHaveCount(1)
