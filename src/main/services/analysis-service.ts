@@ -30,6 +30,8 @@ export class AnalysisService {
   private readonly rerun = new Set<number>()
   private active = 0
   private idleWaiters: (() => void)[] = []
+  /** Set by stop(): nothing more is started or written (the database is about to close). */
+  private stopped = false
 
   constructor(
     private readonly db: Db,
@@ -41,6 +43,7 @@ export class AnalysisService {
   ) {}
 
   enqueue(attemptPk: number): void {
+    if (this.stopped) return
     if (this.queued.has(attemptPk)) {
       if (!this.waiting.some((w) => w.id === attemptPk)) this.rerun.add(attemptPk)
       return
@@ -84,11 +87,22 @@ export class AnalysisService {
 
   /** Resolves when nothing is waiting or running. */
   idle(): Promise<void> {
-    if (this.backlog === 0) return Promise.resolve()
+    if (this.backlog === 0 || this.stopped) return Promise.resolve()
     return new Promise((resolve) => this.idleWaiters.push(resolve))
   }
 
+  /**
+   * Stops taking work before the app closes its database. Cases not finished stay queued in
+   * the database and are resumed at the next start.
+   */
+  stop(): void {
+    this.stopped = true
+    this.waiting.length = 0
+    this.idleWaiters.splice(0).forEach((w) => w())
+  }
+
   private pump(): void {
+    if (this.stopped) return
     // Hand the pool only as many cases as it can run, so queued cases' images stay on disk.
     while (this.active < this.pool.size && this.waiting.length) {
       const id = this.waiting.shift()!.id
@@ -104,6 +118,7 @@ export class AnalysisService {
   }
 
   private async process(attemptPk: number): Promise<void> {
+    if (this.stopped) return
     const attempt = attemptForAnalysis(this.db, attemptPk)
     if (!attempt) return
     const isLatest = attempt.attempt === attempt.latest_attempt
@@ -112,8 +127,10 @@ export class AnalysisService {
     try {
       const task = await this.buildTask(attempt.case_json, attemptPk)
       const result = await this.pool.run(task)
+      if (this.stopped) return
       await this.save(attemptPk, attempt.case_pk, isLatest, task, result)
     } catch (error) {
+      if (this.stopped) return
       const message = error instanceof Error ? error.message : String(error)
       this.log(`analysis of attempt ${attemptPk} failed`, error)
       setAttemptAnalysis(this.db, attemptPk, 'failed', { error: message })
@@ -149,6 +166,7 @@ export class AnalysisService {
         faces.push({ file: file.file, role: file.role, index, box: face.box, score: face.score, pose: face.pose ?? null, cropSha256: sha })
       }
     }
+    if (this.stopped) return
     const firstEmbedding = result.selfieEmbedding !== null && !hasFaceEmbedding(this.db, attemptPk)
     this.db.transaction(() => {
       for (const c of crops) insertArtifact(this.db, { sha256: c.sha, mime: 'image/png', bytes: c.bytes, width: null, height: null }, now)

@@ -85,6 +85,7 @@ export function openServices(dataDir: string, options: ServiceOptions = {}): App
     replies,
     dispatch: createDispatch(handlers, (channel, error) => log(`Unexpected failure in ${channel}`, error)),
     close: async () => {
+      analysis.stop()
       await replies.outbox.stop()
       await pool.close()
       db.close()
