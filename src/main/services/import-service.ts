@@ -10,7 +10,7 @@ import type { ArtifactStore } from '../store/artifact-store'
 import { sha256Of } from '../store/artifact-store'
 import { makePreviews } from '../store/previews'
 import { MIME_OF } from '../analysis/image-type'
-import { discoverBundles, readBundle, quarantine, type BundleFileRead, type ReadError, type ReadOk } from '../import'
+import { discoverBundles, readBundle, quarantine, type ReadError, type ReadOk } from '../import'
 import { normaliseDocumentNumber } from '../../shared/domain/document-number'
 
 export type ItemOutcome = 'imported' | 'added-attempt' | 'replaced' | 'unchanged' | 'rejected'
@@ -115,11 +115,8 @@ export class ImportService {
     }
 
     // Slow work (hashing, previews, file writes) happens before the transaction opens.
-    const stored: Array<{
-      f: BundleFileRead; sha: string | null; previewSha: string | null; thumbSha: string | null; problem: string | null
-      width: number | null; height: number | null; bytes: number; previewBytes: number; thumbBytes: number
-    }> = []
-    for (const f of read.files) {
+    // The files of a case are independent: their previews are made in parallel (sharp's threads).
+    const stored = await Promise.all(read.files.map(async (f) => {
       let sha: string | null = null
       let previewSha: string | null = null
       let thumbSha: string | null = null
@@ -144,8 +141,8 @@ export class ImportService {
           }
         }
       }
-      stored.push({ f, sha, previewSha, thumbSha, problem, width, height, bytes: f.bytes?.length ?? 0, previewBytes, thumbBytes })
-    }
+      return { f, sha, previewSha, thumbSha, problem, width, height, bytes: f.bytes?.length ?? 0, previewBytes, thumbBytes }
+    }))
 
     const now = this.clock().toISOString()
     // Stored in UTC ISO form so that ages sort and compare as strings whatever offset was given.
@@ -168,8 +165,8 @@ export class ImportService {
     const outcome = this.db.transaction((): ImportItemResult => {
       for (const s of stored) {
         if (s.sha) insertArtifact(this.db, { sha256: s.sha, mime: MIME_OF[s.f.sniffed], bytes: s.bytes, width: s.width, height: s.height }, now)
-        if (s.previewSha) insertArtifact(this.db, { sha256: s.previewSha, mime: 'image/webp', bytes: s.previewBytes, width: null, height: null }, now)
-        if (s.thumbSha) insertArtifact(this.db, { sha256: s.thumbSha, mime: 'image/webp', bytes: s.thumbBytes, width: null, height: null }, now)
+        if (s.previewSha) insertArtifact(this.db, { sha256: s.previewSha, mime: 'image/jpeg', bytes: s.previewBytes, width: null, height: null }, now)
+        if (s.thumbSha) insertArtifact(this.db, { sha256: s.thumbSha, mime: 'image/jpeg', bytes: s.thumbBytes, width: null, height: null }, now)
       }
       let casePk: number
       let kind: ItemOutcome
