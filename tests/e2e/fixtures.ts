@@ -5,20 +5,34 @@ import { join } from 'node:path'
 import { startHostProcess, type HostInfo } from '../helpers/web-host-process'
 
 /**
- * `host`: one web host per test file on a fresh data dir, with the fixture bundles imported.
- * Every test fails if the page raised an uncaught error or logged a console error.
+ * `host`: one web host per test FILE on a fresh data dir, with the fixture bundles imported and
+ * analysed (a file's tests may change cases, e.g. record decisions, without touching another
+ * file's). Every test fails if the page raised an uncaught error or logged a console error.
  */
-export const test = base.extend<{ pageErrors: string[] }, { host: HostInfo }>({
-  host: [
+export const test = base.extend<{ pageErrors: string[]; host: HostInfo }, { hosts: Map<string, HostInfo> }>({
+  hosts: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'kyc-e2e-'))
-      const host = await startHostProcess(['--data-dir', dataDir, '--import', 'tests/fixtures/bundles'])
-      await use(host)
-      await host.stop()
+      const hosts = new Map<string, HostInfo>()
+      await use(hosts)
+      for (const h of hosts.values()) await h.stop()
     },
     { scope: 'worker' },
   ],
+  host: async ({ hosts }, use, testInfo) => {
+    let host = hosts.get(testInfo.file)
+    if (!host) {
+      // Files run one after the other: the previous file's host is no longer needed.
+      for (const [file, other] of hosts) {
+        await other.stop()
+        hosts.delete(file)
+      }
+      const dataDir = mkdtempSync(join(tmpdir(), 'kyc-e2e-'))
+      host = await startHostProcess(['--data-dir', dataDir, '--import', 'tests/fixtures/bundles'])
+      hosts.set(testInfo.file, host)
+    }
+    await use(host)
+  },
   pageErrors: [
     async ({ page }, use) => {
       const errors: string[] = []
