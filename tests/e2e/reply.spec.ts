@@ -1,9 +1,9 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import { startHostProcess } from '../helpers/web-host-process'
 import { test, expect } from './fixtures'
+import { openCase } from './navigate'
 
 /**
  * Finishing a case (issue 8) against the real services: the composer's pre-selected remedies,
@@ -13,21 +13,6 @@ import { test, expect } from './fixtures'
 const SHOTS = 'docs/screenshots'
 mkdirSync(SHOTS, { recursive: true })
 
-/** Opens a case from the queue (all statuses) and waits until its analysis has finished. */
-async function openCase(page: Page, url: string, name: string) {
-  await page.goto(url)
-  await expect(page.getByTestId('queue-row').first()).toBeVisible()
-  await page.getByTestId('filter-status').selectOption('all')
-  await page.getByTestId('queue-row').filter({ hasText: name }).dblclick()
-  await expect(page.getByTestId('case-title')).toHaveText(name)
-  await expect(async () => {
-    if (await page.getByTestId('analysis-note').isVisible()) {
-      await page.reload()
-      await expect(page.getByTestId('case-title')).toHaveText(name)
-    }
-    await expect(page.getByTestId('analysis-note')).toHaveCount(0)
-  }).toPass({ timeout: 60_000 })
-}
 
 test.describe('finishing a case', () => {
   test('compose a Chinese resubmission request, send & next, see it in the queue and the outbox', async ({ page, host }) => {

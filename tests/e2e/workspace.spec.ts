@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { openCase, openQueue } from './navigate'
 
 /**
  * The review workspace (issue 7) against the real services: the queue's filters, search and
@@ -10,26 +11,7 @@ import { test, expect } from './fixtures'
 const SHOTS = 'docs/screenshots'
 mkdirSync(SHOTS, { recursive: true })
 
-async function openQueue(page: Page, url: string) {
-  await page.goto(url)
-  await expect(page.getByTestId('queue-row').first()).toBeVisible()
-}
 
-/** Opens a case from the queue (all statuses) and waits until its analysis has finished. */
-async function openCase(page: Page, url: string, name: string) {
-  await openQueue(page, url)
-  await page.getByTestId('filter-status').selectOption('all')
-  await page.getByTestId('queue-row').filter({ hasText: name }).dblclick()
-  await expect(page.getByTestId('case-title')).toHaveText(name)
-  // Analysis runs after import; a case still being analysed shows a note until it is done.
-  await expect(async () => {
-    if (await page.getByTestId('analysis-note').isVisible()) {
-      await page.reload()
-      await expect(page.getByTestId('case-title')).toHaveText(name)
-    }
-    await expect(page.getByTestId('analysis-note')).toHaveCount(0)
-  }).toPass({ timeout: 45_000 })
-}
 
 const zoomLevel = async (page: Page, viewer: string) => Number.parseInt((await page.getByTestId(viewer).getByTestId('viewer-zoom-level').innerText()).replace(/\D/g, ''), 10)
 const layerTransform = (page: Page, viewer: string) => page.getByTestId(viewer).getByTestId('viewer-layer').evaluate((el) => (el as unknown as { style: { transform: string } }).style.transform)
