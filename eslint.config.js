@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 import globals from 'globals'
 
-const nodeOnly = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'worker_threads', 'better-sqlite3', 'sharp']
+const nodeOnly = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'worker_threads', 'better-sqlite3-multiple-ciphers', 'sharp']
 const layer = (patterns, message) => ({ patterns: [{ group: patterns, message }] })
 
 export default tseslint.config(

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds better-sqlite3 for Electron's ABI into .electron-native/electron-<version>/, apart from
+// Builds better-sqlite3-multiple-ciphers (the SQLite3MultipleCiphers build of better-sqlite3) for Electron's ABI into .electron-native/electron-<version>/, apart from
 // the Node build in node_modules that the CLI and the tests use, so `npm start` and `npm test`
 // both work in one checkout in either order. Never run by `npm test` or postinstall.
 // Needs the network (Electron's headers or a prebuilt binary); skipped when already built.
@@ -14,7 +14,7 @@ const target = resolve('.electron-native', `electron-${electronVersion}`)
 const binding = join(target, 'better_sqlite3.node')
 if (existsSync(binding)) process.exit(0)
 
-const source = resolve('node_modules', 'better-sqlite3')
+const source = resolve('node_modules', 'better-sqlite3-multiple-ciphers')
 const work = resolve('.electron-native', 'build', 'better-sqlite3')
 rmSync(work, { recursive: true, force: true })
 mkdirSync(work, { recursive: true })
