@@ -11,6 +11,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // User key files go to a temporary config folder, not ~/.config (encryption at rest).
+          setupFiles: ['tests/helpers/isolated-config-home.ts'],
           pool: 'forks',
           testTimeout: 60_000,
           hookTimeout: 120_000,

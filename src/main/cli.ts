@@ -21,10 +21,26 @@ Usage:
       Analyse every bundle with expected.causes; print precision, recall, F1 per cause.
   kyc-desk demo <out-dir> [--count N] [--seed S]
       Write a labelled corpus of realistic bundles covering every cause.
+  kyc-desk keys [--data-dir D]
+      List the key slots that unlock the data dir (nothing is unlocked).
+  kyc-desk set-passphrase [--data-dir D] [--drop-user-key]
+      Add a passphrase (or change it) for the data dir; asked twice on the terminal, or taken
+      from $KYC_DESK_NEW_KEY. --drop-user-key: remove the user key file, so only the
+      passphrase (or the app's keychain) unlocks it.
+  kyc-desk rotate-key [--data-dir D]
+      Make a new data key: re-key the database and re-encrypt every file under it. The
+      passphrase ($KYC_DESK_NEW_KEY if set, else the one used) and the user key are re-made.
+  kyc-desk purge [--data-dir D] [--dry-run]
+      Delete the images of cases closed longer ago than the retention period (the desk
+      policy's retentionDays); findings, decisions and the audit log stay. --dry-run only lists.
 
 Options:
   --data-dir D   the database and artifact store to use (default: $KYC_DESK_DATA_DIR, else the app's own)
   -h, --help     show this help
+
+Encryption: the data dir is encrypted. It is unlocked with $KYC_DESK_KEY (its passphrase), else
+this user's key file ($XDG_CONFIG_HOME/kyc-desk/keys), else a passphrase asked on the terminal.
+A new data dir gets a key file when no passphrase is given (a note on stderr says where).
 
 Exit codes: 0 success, 1 something was rejected (reasons on stderr), 2 usage error.`
 
@@ -49,6 +65,28 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
 }
 
 const dataDirOption = { 'data-dir': { type: 'string' } } as const
+
+/** Unlocks a data dir the way every command does (keys/unlock.ts): KYC_DESK_KEY, the user key file, a prompt. */
+async function unlock(dataDir: string, io: Io) {
+  const { unlockDataDir } = await import('./keys/unlock')
+  const { canPrompt, promptHidden } = await import('./cli-prompt')
+  return unlockDataDir(dataDir, { allowUserKey: true, notice: (line) => io.err(`${line}\n`), prompt: canPrompt() ? promptHidden : undefined })
+}
+
+/** A new passphrase: $KYC_DESK_NEW_KEY, or asked twice on the terminal. */
+async function newPassphrase(required: boolean): Promise<string | undefined> {
+  if (process.env.KYC_DESK_NEW_KEY) return process.env.KYC_DESK_NEW_KEY
+  const { canPrompt, promptHidden } = await import('./cli-prompt')
+  if (!canPrompt()) {
+    if (required) throw new UsageError('give the new passphrase in $KYC_DESK_NEW_KEY, or run in a terminal to be asked')
+    return undefined
+  }
+  if (!required) return undefined
+  const first = await promptHidden('New passphrase: ')
+  const again = await promptHidden('The same again: ')
+  if (first !== again) throw new Error('the two passphrases differ; nothing was changed')
+  return first
+}
 
 function dataDirFrom(value: string | undefined): string {
   return resolveDataDir(value ? ['--data-dir', value] : [], process.env, defaultDataDir())
@@ -84,19 +122,22 @@ const commands: Record<string, Command> = {
       return 1
     }
     // Cross-case checks need a database: --data-dir must hold one; KYC_DESK_DATA_DIR is used if it does.
-    let dbPath: string | undefined
+    let dbDir: string | undefined
     if (values['data-dir']) {
-      dbPath = join(values['data-dir'], 'kyc-desk.sqlite')
-      if (!existsSync(dbPath)) throw new UsageError(`--data-dir ${values['data-dir']} holds no KYC Desk database`)
+      dbDir = values['data-dir']
+      if (!existsSync(join(dbDir, 'kyc-desk.sqlite'))) throw new UsageError(`--data-dir ${values['data-dir']} holds no KYC Desk database`)
     } else if (process.env.KYC_DESK_DATA_DIR && existsSync(join(process.env.KYC_DESK_DATA_DIR, 'kyc-desk.sqlite'))) {
-      dbPath = join(process.env.KYC_DESK_DATA_DIR, 'kyc-desk.sqlite')
+      dbDir = process.env.KYC_DESK_DATA_DIR
     }
+    const dbPath = dbDir ? join(dbDir, 'kyc-desk.sqlite') : undefined
+    const dbKey = dbDir ? (await unlock(dbDir, io)).keys.database.toString('hex') : undefined
     const result = await runTask({
       bundle: read.bundle,
       files: read.files.map((f) => ({ name: f.name, role: f.role, side: f.side, bytes: f.bytes, problem: f.problem })),
       settings: loadAnalysisSettings(),
       now: new Date().toISOString(),
       dbPath,
+      dbKey,
     }).finally(closeCrossCaseLookups)
     const findings = result.findings.map(({ analyser: _a, analyserVersion: _v, ...finding }) => finding)
     if (values.json) {
@@ -115,8 +156,10 @@ const commands: Record<string, Command> = {
     const { openServices } = await services()
     const { formatReport, scoreCases } = await import('./analysis/evaluate')
     const { attemptsWithDetectedCauses } = await import('./db/queries/evaluation')
+    const { UnlockedKeys } = await import('./keys/data-keys')
     const scratch = await mkdtemp(join(tmpdir(), 'kyc-desk-eval-'))
-    const app = openServices(scratch, { log: () => {}, replies: { startSender: false } })
+    // A key that lives in this process only: the scratch copy is deleted at the end anyway.
+    const app = openServices(scratch, { keys: UnlockedKeys.generate(), log: () => {}, replies: { startSender: false } })
     try {
       const imported = await app.importer.importPaths(positionals, { agent: 'eval' })
       for (const r of imported.filter((x) => x.outcome === 'rejected')) io.err(`rejected: ${r.source}: ${r.errors?.map((e) => e.message).join('; ')}\n`)
@@ -148,12 +191,95 @@ const commands: Record<string, Command> = {
     return 0
   },
 
+  async purge(args, io) {
+    const { values, positionals } = parse(args, { ...dataDirOption, 'dry-run': { type: 'boolean' } })
+    if (positionals.length > 0) throw new UsageError('purge takes no paths')
+    const dir = dataDirFrom(values['data-dir'])
+    if (!existsSync(join(dir, 'kyc-desk.sqlite'))) throw new UsageError(`${dir} holds no KYC Desk database`)
+    const dryRun = Boolean(values['dry-run'])
+    const { openServices } = await services()
+    // The command is the run: no purge at open, no sender, no analysis.
+    const { keys } = await unlock(dir, io)
+    const app = openServices(dir, { keys, retentionSchedule: false, workers: 1, replies: { startSender: false } })
+    try {
+      const days = app.privacy.policy.value('retentionDays')
+      if (days === 0) {
+        io.out('Retention is off (retentionDays is 0): nothing was deleted.\n')
+        return 0
+      }
+      const run = app.privacy.retention.run({ dryRun })
+      const size = `${(run.bytes / 1_048_576).toFixed(1)} MB`
+      io.out(`${dryRun ? 'Would delete' : 'Deleted'} ${run.files} image files (${size}) of ${run.cases} cases closed before ${run.closedBefore} (retention ${days} days).\n`)
+      for (const id of run.caseIds) io.out(`  ${id}\n`)
+      if (run.sharedKept > 0) io.out(`Kept ${run.sharedKept} files that cases still open (or closed more recently) use too.\n`)
+      return 0
+    } finally {
+      await app.close()
+    }
+  },
+
+  async keys(args, io) {
+    const { values, positionals } = parse(args, dataDirOption)
+    if (positionals.length > 0) throw new UsageError('keys takes no paths')
+    const dir = dataDirFrom(values['data-dir'])
+    const { inspectDataDir } = await import('./keys/unlock')
+    const { describeSlot } = await import('./keys/keyring')
+    const { keyring } = inspectDataDir(dir)
+    if (!keyring) {
+      io.out(`${dir} has no key yet (it gets one when first used).\n`)
+      return 0
+    }
+    io.out(`${dir}: data key ${keyring.keyId}, created ${keyring.createdAt.slice(0, 10)}\n`)
+    for (const slot of keyring.slots) io.out(`  ${describeSlot(slot)}\n`)
+    return 0
+  },
+
+  async 'set-passphrase'(args, io) {
+    const { values, positionals } = parse(args, { ...dataDirOption, 'drop-user-key': { type: 'boolean' } })
+    if (positionals.length > 0) throw new UsageError('set-passphrase takes no paths')
+    const dir = dataDirFrom(values['data-dir'])
+    const unlocked = await unlock(dir, io)
+    const passphrase = (await newPassphrase(true))!
+    const { setPassphrase } = await import('./keys/change-keys')
+    const { userKeyDir } = await import('./keys/user-key')
+    const keyring = await setPassphrase(dir, unlocked, passphrase, { userKeys: userKeyDir(), dropUserKey: Boolean(values['drop-user-key']) })
+    io.out(`${dir} now opens with the new passphrase${values['drop-user-key'] ? ' (the user key file was removed)' : ''}: ${keyring.slots.length} key slot(s).\n`)
+    return 0
+  },
+
+  async 'rotate-key'(args, io) {
+    const { values, positionals } = parse(args, dataDirOption)
+    if (positionals.length > 0) throw new UsageError('rotate-key takes no paths')
+    const dir = dataDirFrom(values['data-dir'])
+    if (!existsSync(join(dir, 'kyc-desk.sqlite'))) throw new UsageError(`${dir} holds no KYC Desk database`)
+    const unlocked = await unlock(dir, io)
+    const { rotateDataKey } = await import('./keys/change-keys')
+    const { userKeyDir } = await import('./keys/user-key')
+    const { describeSlot } = await import('./keys/keyring')
+    const rotated = await rotateDataKey(dir, unlocked, {
+      userKeys: userKeyDir(),
+      newPassphrase: await newPassphrase(false),
+      onStep: (s) => {
+        if (s.step === 'database') io.err('rotate-key: re-keying the database…\n')
+        else if (s.step === 'artifact' && s.done % 500 === 0) io.err(`rotate-key: re-encrypting files ${s.done}/${s.total}…\n`)
+        else if (s.step === 'commit') io.err('rotate-key: switching to the new key…\n')
+      },
+    })
+    io.out(`${dir}: new data key ${rotated.keyId}; ${rotated.artifacts} files and ${rotated.quarantined} quarantined files re-encrypted` +
+      `${rotated.missing ? ` (${rotated.missing} already deleted by retention)` : ''}.\n`)
+    for (const slot of rotated.slots) io.out(`  key slot: ${describeSlot(slot)}\n`)
+    for (const slot of rotated.dropped) io.out(`  dropped (could not be re-made here; add it again): ${describeSlot(slot)}\n`)
+    return 0
+  },
+
   async import(args, io) {
     const { values, positionals } = parse(args, { ...dataDirOption, replace: { type: 'boolean' } })
     if (positionals.length === 0) throw new UsageError('import needs at least one path')
     const { openServices } = await services()
+    const dir = dataDirFrom(values['data-dir'])
+    const { keys } = await unlock(dir, io)
     // The CLI never sends replies: the app's outbox does, with its own password store.
-    const app = openServices(dataDirFrom(values['data-dir']), { replies: { startSender: false } })
+    const app = openServices(dir, { keys, replies: { startSender: false } })
     try {
       const results = await app.importer.importPaths(positionals, {
         replace: Boolean(values.replace),

@@ -6,7 +6,9 @@
 export const CHANNELS = [
   'app:info',
   'cases:list',
+  'cases:counts',
   'cases:get',
+  'cases:assign',
   'settings:analysis',
   'import:choose',
   'import:start',
@@ -38,6 +40,18 @@ export const CHANNELS = [
   'settings:smtp-test',
   'settings:agent',
   'settings:agent-save',
+  // Masking, reveal, lock, watermarked exports, desk policy (schemas: contract-privacy.ts).
+  'cases:reveal',
+  'cases:conceal',
+  'cases:export-image',
+  'session:lock',
+  'session:unlock',
+  'settings:policy',
+  'settings:policy-save',
+  // Unlocking an encrypted data dir (schemas: contract-keys.ts); answered before unlock too.
+  'keys:state',
+  'keys:unlock',
+  'keys:create',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

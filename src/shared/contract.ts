@@ -1,8 +1,10 @@
 import { z } from './zod'
 import type { Channel } from './channels'
-import { CaseDetailSchema, QueuePageSchema, QueueQuerySchema } from './domain/case'
+import { CaseDetailSchema, CaseRowSchema, QueueCountsSchema, QueuePageSchema, QueueQuerySchema } from './domain/case'
 import { ImportJobSchema } from './domain/import-job'
 import { repliesContract } from './contract-replies'
+import { privacyContract } from './contract-privacy'
+import { keysContract } from './contract-keys'
 import type { Result } from './result'
 
 // zod 4 compiles schemas with `new Function` unless told not to; the renderer's CSP forbids eval.
@@ -29,9 +31,18 @@ export const contract = {
     input: QueueQuerySchema,
     output: QueuePageSchema,
   },
+  'cases:counts': {
+    input: QueueQuerySchema,
+    output: QueueCountsSchema,
+  },
   'cases:get': {
     input: z.object({ id: z.number().int().positive() }).strict(),
     output: CaseDetailSchema,
+  },
+  /** Takes a case (`me`: the agent using the app) or puts it back in the common pool (`nobody`). */
+  'cases:assign': {
+    input: z.object({ id: z.number().int().positive(), to: z.enum(['me', 'nobody']), agent: z.string().trim().min(1).max(100).optional() }).strict(),
+    output: CaseRowSchema,
   },
   'settings:analysis': {
     input: z.object({}).strict(),
@@ -56,6 +67,8 @@ export const contract = {
     output: ImportJobSchema,
   },
   ...repliesContract,
+  ...privacyContract,
+  ...keysContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract

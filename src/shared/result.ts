@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'FORBIDDEN'
   | 'UNAVAILABLE'
+  /** The data dir is encrypted and not unlocked (or the key given does not open it). */
+  | 'LOCKED'
   | 'INTERNAL'
 
 export interface AppErrorShape {

@@ -7,6 +7,7 @@ import { insertAttempt } from '../../src/main/db/queries/attempts'
 import { putFaceEmbedding } from '../../src/main/db/queries/cross-case'
 import { openCrossCaseLookup } from '../../src/main/analysis/cross-case'
 import { prng, summarise } from './stats'
+import { freshKeys } from '../helpers/keys'
 
 /**
  * Issue 6: the duplicate check of one new case against 100,000 stored cases — the document
@@ -17,7 +18,9 @@ export default async function bench(): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'kyc-bench-dup-'))
   try {
     const file = join(dir, 'bench.sqlite')
-    const db = openDatabase(file)
+    // Encrypted like every case database (the cost of encryption is part of the figure).
+    const key = freshKeys().database
+    const db = openDatabase(file, key)
     const rnd = prng(3)
     const vec = () => Float32Array.from({ length: 128 }, () => (rnd() - 0.5) * 0.2)
     const now = '2026-11-29T00:00:00.000Z'
@@ -36,7 +39,7 @@ export default async function bench(): Promise<Record<string, unknown>> {
       }
     })()
     db.close()
-    const { lookup, close } = openCrossCaseLookup(file)
+    const { lookup, close } = openCrossCaseLookup(file, key)
     const numbers: number[] = []
     const faces: number[] = []
     for (let i = 0; i < 100; i++) {

@@ -1,10 +1,15 @@
 /**
- * Face-match calibration: descriptors of the 20 specimen face photos (4 people x 5), once as
- * a selfie (the photo scaled 2.5x into a 1280x720 frame) and once as an ID portrait (greyscale,
- * 90 px, JPEG q40 on plain background). Pairs document-vs-selfie of different photos: 80
- * same-person, 300 different-person; selfie-vs-selfie (for SAME_FACE duplicates): 40 and 150.
- * Run `npx tsx tests/bench/face-calibration.ts` to print the ROC tables as markdown; the face
- * bench runs it too.
+ * Face-match calibration: descriptors of the 20 specimen face photos (4 people x 5) as an ID
+ * portrait (greyscale, 90 px, JPEG q40 on plain background) and as a selfie in two capture
+ * conditions:
+ * - `plain`: the photo scaled 2.5x into a 1280x720 frame;
+ * - `room`: the demo corpus's selfie (src/main/demo/selfie-render.ts): the photo inside a drawn
+ *   head and shoulders in a room, toned to a skin colour, under a random exposure, side light and
+ *   white balance, with sensor noise and lens softness, landscape or portrait.
+ * Pairs document-vs-selfie of different photos: 80 same-person and 300 different-person per
+ * condition; selfie-vs-selfie (for SAME_FACE duplicates, plain vs room of different photos):
+ * 80 and 300. Run `npx tsx tests/bench/face-calibration.ts` to print the ROC tables as
+ * markdown; the face bench runs it too.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -13,9 +18,11 @@ import { inspectFaces } from '../../src/main/analysis/face/detect'
 import { faceMatchSettings } from '../../src/main/analysis/face/face-settings'
 import { distanceFromSimilarity, faceDistance, similarityFromDistance } from '../../src/main/analysis/face/similarity'
 import { loadAnalysisSettings } from '../../src/main/analysis/settings'
+import { Rng } from '../../src/main/demo/prng'
+import { renderSelfie } from '../../src/main/demo/selfie-render'
 import { FACES_DIR, PEOPLE, facePhoto, idPortrait, plainSelfie } from '../unit/main/analysis/face/face-fixtures'
 
-interface Sample { person: string; n: number; selfie: Float32Array | null; portrait: Float32Array | null }
+interface Sample { person: string; n: number; plain: Float32Array | null; room: Float32Array | null; portrait: Float32Array | null }
 
 export interface RocRow { distance: number; similarity: number; tar: number; far: number }
 export interface RocSummary {
@@ -38,7 +45,7 @@ export interface RocSummary {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const r3 = (x: number) => Math.round(x * 1000) / 1000
 
-export function roc(genuine: number[], impostor: number[], shippedDistance?: number, farTarget = 0.01): RocSummary {
+export function roc(genuine: number[], impostor: number[], shippedDistance?: number, farTarget = 0.01, extraRows: number[] = []): RocSummary {
   const at = (t: number) => ({ tar: genuine.filter((d) => d <= t).length / genuine.length, far: impostor.filter((d) => d <= t).length / impostor.length })
   const candidates = [...new Set([...genuine, ...impostor])].sort((a, b) => a - b)
   let eer = 1
@@ -58,6 +65,9 @@ export function roc(genuine: number[], impostor: number[], shippedDistance?: num
   const thresholdAtFar = (best.t + nextImpostor) / 2
   const table: RocRow[] = []
   for (let t = 0.3; t <= 0.9001; t += 0.05) table.push({ distance: r3(t), similarity: r3(similarityFromDistance(t)), ...at(t) })
+  // The shipped limits as rows of their own.
+  for (const t of extraRows) if (!table.some((r) => r.distance === r3(t))) table.push({ distance: r3(t), similarity: r3(similarityFromDistance(t)), ...at(t) })
+  table.sort((a, b) => a.distance - b.distance)
   const span = (xs: number[]) => ({ min: r3(Math.min(...xs)), median: r3(median(xs)), max: r3(Math.max(...xs)) })
   return {
     genuine: genuine.length,
@@ -83,49 +93,80 @@ async function groupPhotoDistances(): Promise<number[]> {
   return out.sort((a, b) => a - b)
 }
 
-export async function calibrate(): Promise<{ documentVsSelfie: RocSummary; selfieVsSelfie: RocSummary; portraitFound: number; selfieFound: number; groupPhotoImpostorDistances: number[] }> {
+export interface Calibration {
+  /** Document portrait vs selfie, per selfie capture condition and both together. */
+  documentVsSelfie: { plain: RocSummary; room: RocSummary; both: RocSummary }
+  selfieVsSelfie: RocSummary
+  portraitFound: number
+  selfieFound: { plain: number; room: number }
+  groupPhotoImpostorDistances: number[]
+}
+
+/** The demo corpus's selfie of one photo: seeded, so every run measures the same pictures. */
+async function roomSelfie(person: (typeof PEOPLE)[number], n: number): Promise<Buffer> {
+  const rng = new Rng(`calibration:${person}:${n}`)
+  return (await renderSelfie({ face: { person, photo: n }, kind: 'good', portrait: n % 2 === 0 }, rng)).jpeg
+}
+
+export async function calibrate(): Promise<Calibration> {
   const samples: Sample[] = []
   for (const person of PEOPLE) {
     for (let n = 1; n <= 5; n++) {
       const photo = facePhoto(person, n)
-      const s = (await inspectFaces(await plainSelfie(photo, n))).faces[0]
+      const plain = (await inspectFaces(await plainSelfie(photo, n))).faces[0]
+      const room = (await inspectFaces(await roomSelfie(person, n))).faces[0]
       const p = (await inspectFaces(await idPortrait(photo))).faces[0]
-      samples.push({ person, n, selfie: s?.descriptor ?? null, portrait: p?.descriptor ?? null })
+      samples.push({ person, n, plain: plain?.descriptor ?? null, room: room?.descriptor ?? null, portrait: p?.descriptor ?? null })
     }
   }
   const shipped = faceMatchSettings(loadAnalysisSettings())
-  const docGenuine: number[] = []
-  const docImpostor: number[] = []
+  const shippedDistance = distanceFromSimilarity(shipped.minSimilarity)
+  const limits = [shippedDistance, distanceFromSimilarity(shipped.clearMismatchSimilarity)]
+  const doc = { plain: { genuine: [] as number[], impostor: [] as number[] }, room: { genuine: [] as number[], impostor: [] as number[] } }
   const selfGenuine: number[] = []
   const selfImpostor: number[] = []
   for (const a of samples) {
     for (const b of samples) {
       if (a === b) continue
       const same = a.person === b.person
-      if (a.portrait && b.selfie) (same ? docGenuine : docImpostor).push(faceDistance(a.portrait, b.selfie))
-      if (a.selfie && b.selfie && samples.indexOf(a) < samples.indexOf(b)) (same ? selfGenuine : selfImpostor).push(faceDistance(a.selfie, b.selfie))
+      for (const condition of ['plain', 'room'] as const) {
+        const selfie = b[condition]
+        if (a.portrait && selfie) (same ? doc[condition].genuine : doc[condition].impostor).push(faceDistance(a.portrait, selfie))
+      }
+      // Selfie vs selfie across the two conditions: one account's webcam photo, another's phone selfie.
+      if (a.plain && b.room) (same ? selfGenuine : selfImpostor).push(faceDistance(a.plain, b.room))
     }
   }
   return {
-    documentVsSelfie: roc(docGenuine, docImpostor, distanceFromSimilarity(shipped.minSimilarity)),
-    selfieVsSelfie: roc(selfGenuine, selfImpostor, shipped.sameFaceMaxDistance),
+    documentVsSelfie: {
+      plain: roc(doc.plain.genuine, doc.plain.impostor, shippedDistance, 0.01, limits),
+      room: roc(doc.room.genuine, doc.room.impostor, shippedDistance, 0.01, limits),
+      both: roc([...doc.plain.genuine, ...doc.room.genuine], [...doc.plain.impostor, ...doc.room.impostor], shippedDistance, 0.01, limits),
+    },
+    selfieVsSelfie: roc(selfGenuine, selfImpostor, shipped.sameFaceMaxDistance, 0.01, [shipped.sameFaceMaxDistance]),
     groupPhotoImpostorDistances: await groupPhotoDistances(),
     portraitFound: samples.filter((s) => s.portrait).length,
-    selfieFound: samples.filter((s) => s.selfie).length,
+    selfieFound: { plain: samples.filter((s) => s.plain).length, room: samples.filter((s) => s.room).length },
   }
 }
 
 export function markdownTable(s: RocSummary): string {
-  const rows = s.table.map((r) => `| ${r.distance.toFixed(2)} | ${r.similarity.toFixed(3)} | ${r.tar.toFixed(3)} | ${r.far.toFixed(3)} |`)
+  const rows = s.table.map((r) => `| ${r.distance.toFixed(3)} | ${r.similarity.toFixed(3)} | ${r.tar.toFixed(3)} | ${r.far.toFixed(3)} |`)
   return ['| distance ≤ | similarity ≥ | TAR (same person accepted) | FAR (different people accepted) |', '|---|---|---|---|', ...rows].join('\n')
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const result = await calibrate()
-  for (const [name, s] of [['document vs selfie', result.documentVsSelfie], ['selfie vs selfie', result.selfieVsSelfie]] as const) {
+  const tables = [
+    ['document vs selfie (plain)', result.documentVsSelfie.plain],
+    ['document vs selfie (room)', result.documentVsSelfie.room],
+    ['document vs selfie (both)', result.documentVsSelfie.both],
+    ['selfie vs selfie (plain vs room)', result.selfieVsSelfie],
+  ] as const
+  for (const [name, s] of tables) {
     const { table, ...rest } = s
     process.stdout.write(`\n### ${name}\n${JSON.stringify(rest)}\n\n${markdownTable({ ...s, table })}\n`)
   }
   process.stdout.write(`\ngroup photo, different people: ${result.groupPhotoImpostorDistances.join(', ')}\n`)
-  process.stdout.write(`\nfaces found: portraits ${result.portraitFound}/20, selfies ${result.selfieFound}/20\n`)
+  process.stdout.write(`\nfaces found: portraits ${result.portraitFound}/20, selfies plain ${result.selfieFound.plain}/20, room ${result.selfieFound.room}/20\n`)
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeDemoCorpus } from '../../src/main/demo'
 import { openServices } from '../../src/main/services/app-services'
+import { freshKeys } from '../helpers/keys'
 
 function folderBytes(dir: string): number {
   let total = 0
@@ -29,7 +30,7 @@ export default async function bench(): Promise<Record<string, unknown>> {
     const generateSeconds = (performance.now() - genStart) / 1000
     const bytes = folderBytes(corpus)
     // Analysis is not started: this measures the import itself (the pool is never used).
-    const services = openServices(dataDir, { log: () => {}, replies: { startSender: false } })
+    const services = openServices(dataDir, { keys: freshKeys(), log: () => {}, replies: { startSender: false } })
     const original = services.analysis.enqueue.bind(services.analysis)
     services.analysis.enqueue = () => {}
     let peakRss = process.memoryUsage().rss

@@ -6,6 +6,7 @@ import { openServices } from '../../src/main/services/app-services'
 import { insertCase, setCaseCauses } from '../../src/main/db/queries/cases'
 import { CAUSES } from '../../src/shared/domain/causes'
 import { startHostProcess } from '../helpers/web-host-process'
+import { passphraseKeys } from '../helpers/keys'
 import { prng, summarise } from './stats'
 import playwrightConfig from '../../playwright.config'
 
@@ -17,7 +18,8 @@ import playwrightConfig from '../../playwright.config'
 export default async function bench(): Promise<Record<string, unknown>> {
   const count = Number(process.env.BENCH_UI_CASES ?? 100_000)
   const dataDir = mkdtempSync(join(tmpdir(), 'kyc-bench-ui-'))
-  const services = openServices(dataDir, { log: () => {}, replies: { startSender: false } })
+  // Locked with the passphrase the web host is started with (KYC_DESK_KEY).
+  const services = openServices(dataDir, { keys: await passphraseKeys(dataDir), log: () => {}, replies: { startSender: false } })
   await services.importer.importPaths(['tests/fixtures/bundles'])
   await services.analysis.idle()
   const rnd = prng(11)

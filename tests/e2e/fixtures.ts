@@ -9,7 +9,9 @@ import { startHostProcess, type HostInfo } from '../helpers/web-host-process'
  * analysed (a file's tests may change cases, e.g. record decisions, without touching another
  * file's). Every test fails if the page raised an uncaught error or logged a console error.
  */
-export const test = base.extend<{ pageErrors: string[]; host: HostInfo }, { hosts: Map<string, HostInfo> }>({
+export const test = base.extend<{ pageErrors: string[]; host: HostInfo; imports: string[] }, { hosts: Map<string, HostInfo> }>({
+  /** The bundle folders a file's host imports (a spec may `test.use({ imports: [...] })`). */
+  imports: [['tests/fixtures/bundles'], { option: true }],
   hosts: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -19,7 +21,7 @@ export const test = base.extend<{ pageErrors: string[]; host: HostInfo }, { host
     },
     { scope: 'worker' },
   ],
-  host: async ({ hosts }, use, testInfo) => {
+  host: async ({ hosts, imports }, use, testInfo) => {
     let host = hosts.get(testInfo.file)
     if (!host) {
       // Files run one after the other: the previous file's host is no longer needed.
@@ -27,8 +29,9 @@ export const test = base.extend<{ pageErrors: string[]; host: HostInfo }, { host
         await other.stop()
         hosts.delete(file)
       }
-      const dataDir = mkdtempSync(join(tmpdir(), 'kyc-e2e-'))
-      host = await startHostProcess(['--data-dir', dataDir, '--import', 'tests/fixtures/bundles'])
+      // Under the run's folder (global-setup.ts): the teardown reads every host's logs.
+      const dataDir = mkdtempSync(join(process.env.KYC_E2E_RUN_DIR ?? tmpdir(), 'kyc-e2e-'))
+      host = await startHostProcess(['--data-dir', dataDir, ...imports.flatMap((p) => ['--import', p])])
       hosts.set(testInfo.file, host)
     }
     await use(host)

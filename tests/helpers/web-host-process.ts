@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
+import { TEST_PASSPHRASE } from './keys'
 
 export interface HostInfo {
   url: string
@@ -8,10 +9,14 @@ export interface HostInfo {
   stop: () => Promise<void>
 }
 
-/** Starts tests/web-host/server.ts in a child process and waits for its ready line. */
-export async function startHostProcess(args: string[]): Promise<HostInfo> {
+/**
+ * Starts tests/web-host/server.ts in a child process and waits for its ready line. The data dir
+ * is encrypted with TEST_PASSPHRASE, given through KYC_DESK_KEY (not used with --ask-passphrase).
+ */
+export async function startHostProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<HostInfo> {
   const child: ChildProcess = spawn(process.execPath, ['bin/run-ts.mjs', 'tests/web-host/server.ts', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, KYC_DESK_KEY: TEST_PASSPHRASE, ...env },
   })
   let stderr = ''
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))

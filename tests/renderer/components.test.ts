@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { mount } from '@vue/test-utils'
+import { RouterLinkStub, mount } from '@vue/test-utils'
 import { i18n, setUiLocale } from '../../src/renderer/src/i18n'
 import { caseDetail, dob, face, glare, security } from './fixtures/case-detail'
 
@@ -91,7 +91,7 @@ describe('renderer components', () => {
   })
 
   it('context: uploads with failures highlighted, logins in time order, what changed between attempts', async () => {
-    const w = mount(ContextPanel, { props: { attempts: caseDetail.attempts, index: 1 }, global })
+    const w = mount(ContextPanel, { props: { attempts: caseDetail.attempts, index: 1, accountCases: caseDetail.accountCases }, global: { ...global, stubs: { RouterLink: RouterLinkStub } } })
     expect(w.findAll('[data-testid=upload-row]').map((r) => r.attributes('data-failed'))).toEqual(['true', 'false'])
     await w.find('[data-tab=logins]').trigger('click')
     expect(w.findAll('[data-testid=login-row]').map((r) => r.attributes('data-success'))).toEqual(['true', 'false'])
@@ -99,5 +99,9 @@ describe('renderer components', () => {
     expect(w.find('[data-testid=form-change]').text()).toContain('dateOfBirth')
     expect(w.find('[data-testid=causes-resolved]').text()).toContain('Data mismatch')
     expect(w.find('[data-testid=causes-resolved]').text()).toContain('Face mismatch')
+    // The account's other cases, each a link to its page.
+    const other = w.findAll('[data-testid=account-case]')
+    expect(other.map((r) => r.text())).toEqual([expect.stringContaining('BN-0')])
+    expect(w.findComponent(RouterLinkStub).props('to')).toEqual({ name: 'case', params: { id: 3 } })
   })
 })

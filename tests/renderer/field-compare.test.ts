@@ -32,6 +32,15 @@ describe('typed vs document verdicts', () => {
     expect(rows.dateOfBirth.verdict).toBe('differs')
     expect(rows.dateOfBirth.dayMonthSwap).toBe(true)
     expect(rows.dateOfBirth.finding?.id).toBe(dob.id)
+    // Both the month and the day are marked whole, on both sides; the year is not.
+    expect(rows.dateOfBirth.typedParts).toEqual([{ op: 'same', text: '1974-' }, { op: 'removed', text: '12' }, { op: 'same', text: '-' }, { op: 'removed', text: '08' }])
+    expect(rows.dateOfBirth.documentParts).toEqual([{ op: 'same', text: '1974-' }, { op: 'added', text: '08' }, { op: 'same', text: '-' }, { op: 'added', text: '12' }])
+  })
+
+  it('a date one year off marks only the year, in ISO form whatever the notation', () => {
+    const r = byField(compareFields({ dateOfBirth: '12/08/1975' }, { ...doc, fields: { dateOfBirth: '1974-08-12' } }, []))
+    expect(r.dateOfBirth.typedParts).toEqual([{ op: 'removed', text: '1975' }, { op: 'same', text: '-08-12' }])
+    expect(r.dateOfBirth.documentParts).toEqual([{ op: 'added', text: '1974' }, { op: 'same', text: '-08-12' }])
   })
 
   it('the same date in another notation matches', () => {

@@ -19,12 +19,33 @@ describe('queue store', () => {
   beforeEach(() => {
     setActivePinia(createPinia())
     call.mockReset()
-    call.mockImplementation(async (_channel: string, input: { offset: number; limit: number }) => ({
-      rows: Array.from({ length: Math.min(input.limit, 250 - input.offset) }, (_, k) => row(input.offset + k)),
-      total: input.offset === 0 ? 250 : null,
-      countsByStatus: { new: 250 },
-      countsByCause: {},
-    }))
+    call.mockImplementation(async (channel: string, input: { offset: number; limit: number }) =>
+      channel === 'cases:counts'
+        ? { countsByStatus: { new: 250 }, countsByCause: { FACE_MISMATCH: 3 }, countsByCountry: [{ country: 'DEU', n: 250 }] }
+        : {
+            rows: Array.from({ length: Math.min(input.limit, 250 - input.offset) }, (_, k) => row(input.offset + k)),
+            total: input.offset === 0 ? 250 : null,
+          })
+  })
+
+  it('asks for the counts after the first page, with the same filters', async () => {
+    const q = useQueueStore()
+    await q.reload()
+    await vi.waitFor(() => expect(q.countsByCountry).toEqual([{ country: 'DEU', n: 250 }]))
+    expect(call.mock.calls.map((c) => c[0])).toEqual(['cases:list', 'cases:counts'])
+    expect(call.mock.calls[1][1]).toMatchObject({ statuses: ['new', 'pending', 'escalated'] })
+    expect(q.countsByCause).toEqual({ FACE_MISMATCH: 3 })
+  })
+
+  it('drops counts that answer a query the agent has since changed', async () => {
+    const q = useQueueStore()
+    let release: (v: unknown) => void = () => {}
+    call.mockImplementationOnce(async () => ({ rows: [row(0)], total: 1 }))
+    call.mockImplementationOnce(() => new Promise((r) => (release = r)))
+    await q.reload()
+    await q.reload() // a newer query: its counts are the ones to keep
+    release({ countsByStatus: { new: 999 }, countsByCause: {}, countsByCountry: [] })
+    await vi.waitFor(() => expect(q.countsByStatus).toEqual({ new: 250 }))
   })
 
   it('loads the first page with the open statuses and keeps the total from it', async () => {
@@ -40,7 +61,7 @@ describe('queue store', () => {
     const q = useQueueStore()
     await q.reload()
     await Promise.all([q.ensureRange(120, 210), q.ensureRange(150, 160)])
-    expect(call.mock.calls.map((c) => c[1].offset)).toEqual([0, 100, 200])
+    expect(call.mock.calls.filter((c) => c[0] === 'cases:list').map((c) => c[1].offset)).toEqual([0, 100, 200])
     expect(q.rowAt(205)?.caseId).toBe('C-205')
     expect(q.total).toBe(250) // later pages (total null) do not overwrite it
   })
@@ -70,19 +91,17 @@ describe('queue filters and "submit and next"', () => {
   })
 
   function serve(ids: number[]) {
-    call.mockImplementation(async (_c: string, input: { offset: number; limit: number }) => ({
-      rows: ids.slice(input.offset, input.offset + input.limit).map((id) => row(id - 1)),
-      total: input.offset === 0 ? ids.length : null,
-      countsByStatus: {},
-      countsByCause: {},
-    }))
+    call.mockImplementation(async (c: string, input: { offset: number; limit: number }) =>
+      c === 'cases:counts'
+        ? { countsByStatus: {}, countsByCause: {}, countsByCountry: [] }
+        : { rows: ids.slice(input.offset, input.offset + input.limit).map((id) => row(id - 1)), total: input.offset === 0 ? ids.length : null })
   }
 
   it('sends every filter the agent set, and nothing for the ones left empty', async () => {
     const { toQuery, defaultFilters } = await import('../../src/renderer/src/stores/queue')
-    expect(toQuery(defaultFilters())).toEqual({ statuses: ['new', 'pending', 'escalated'], sort: 'oldest', cause: undefined, country: undefined, olderThanHours: undefined, minAttempt: undefined, search: undefined })
-    expect(toQuery({ ...defaultFilters(), statuses: [], cause: 'FACE_MISMATCH', country: ' deu ', olderThanHours: 48, minAttempt: 2, search: '  popescu ', sort: 'newest' })).toEqual({
-      statuses: undefined, cause: 'FACE_MISMATCH', country: 'DEU', olderThanHours: 48, minAttempt: 2, search: 'popescu', sort: 'newest',
+    expect(toQuery(defaultFilters())).toEqual({ statuses: ['new', 'pending', 'escalated'], sort: 'oldest', causes: undefined, assignee: undefined, country: undefined, olderThanHours: undefined, minAttempt: undefined, search: undefined })
+    expect(toQuery({ ...defaultFilters(), statuses: [], causes: ['FACE_MISMATCH', 'DOCUMENT_QUALITY'], assignee: 'me', country: ' deu ', olderThanHours: 48, minAttempt: 2, search: '  popescu ', sort: 'newest' })).toEqual({
+      statuses: undefined, causes: ['DOCUMENT_QUALITY', 'FACE_MISMATCH'], assignee: 'me', country: 'DEU', olderThanHours: 48, minAttempt: 2, search: 'popescu', sort: 'newest',
     })
   })
 

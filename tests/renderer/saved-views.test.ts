@@ -13,7 +13,10 @@ describe('saved views', () => {
   it('knows the built-in views and recognises the current filters as one', () => {
     const views = useSavedViewsStore()
     expect(views.matching(defaultFilters())?.id).toBe('open')
-    expect(views.matching({ ...defaultFilters(), cause: 'FACE_MISMATCH' })?.id).toBe('faceIssues')
+    // The order the causes were picked in does not matter.
+    expect(views.matching({ ...defaultFilters(), causes: ['FACE_CAPTURE_FAILED', 'FACE_MISMATCH'] })?.id).toBe('faceIssues')
+    expect(views.matching({ ...defaultFilters(), causes: ['FACE_MISMATCH'] })).toBeNull()
+    expect(views.matching({ ...defaultFilters(), assignee: 'me' })?.id).toBe('myOpen')
     expect(views.matching({ ...defaultFilters(), country: 'XYZ' })).toBeNull()
     expect(BUILT_IN_VIEWS.every((v) => v.nameKey)).toBe(true)
   })
@@ -39,6 +42,13 @@ describe('saved views', () => {
     views.save('Mine', { ...defaultFilters(), minAttempt: 3 })
     expect(views.custom).toHaveLength(1)
     expect(views.custom[0].filters.minAttempt).toBe(3)
+  })
+
+  it('reads a view saved with the one-cause filter of earlier versions', () => {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify([{ id: 'old', name: 'Old faces', filters: { ...defaultFilters(), causes: undefined, cause: 'FACE_MISMATCH' } }]))
+    const views = useSavedViewsStore()
+    expect(views.custom[0].filters.causes).toEqual(['FACE_MISMATCH'])
+    expect('cause' in views.custom[0].filters).toBe(false)
   })
 
   it('ignores a damaged entry instead of failing', () => {

@@ -4,8 +4,10 @@
  * Electron's IPC. It exists because Electron's binary cannot be downloaded where CI runs; it is
  * never shipped. Every request but the first page load needs the random token (set as a cookie).
  *
- *   node bin/run-ts.mjs tests/web-host/server.ts [--data-dir D] [--import PATH…] [--demo N]
- * prints one line `KYC_WEB_HOST {"url": …, "dataDir": …}` when ready.
+ *   KYC_DESK_KEY=… node bin/run-ts.mjs tests/web-host/server.ts [--data-dir D] [--import PATH…] [--ask-passphrase]
+ * prints one line `KYC_WEB_HOST {"url": …, "dataDir": …}` when ready. The data dir is unlocked
+ * with KYC_DESK_KEY (created with it when new); with --ask-passphrase it stays locked and the
+ * renderer shows the unlock screen, as the app does where there is no system keychain.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { randomBytes } from 'node:crypto'
@@ -14,7 +16,11 @@ import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { openServices } from '../../src/main/services/app-services'
-import { resolveArtifactRequest } from '../../src/main/store/artifact-store'
+import { readArtifactRequest } from '../../src/main/store/artifact-store'
+import { UnlockGate } from '../../src/main/services/unlock-gate'
+import type { UnlockedKeys } from '../../src/main/keys/data-keys'
+import { unlockDataDir } from '../../src/main/keys/unlock'
+import { userKeyDir } from '../../src/main/keys/user-key'
 import { getArtifact } from '../../src/main/db/queries/artifacts'
 import { CHANNELS } from '../../src/shared/channels'
 
@@ -35,6 +41,10 @@ export interface WebHostOptions {
   log?: (line: string) => void
   /** What the (simulated) system file dialog answers: tests stand in for the user here. */
   dialogAnswer?: string[]
+  /** Keys already unlocked (in-process use); default: unlocked with KYC_DESK_KEY. */
+  keys?: UnlockedKeys
+  /** Stay locked until the renderer's unlock screen gives the passphrase (keys:unlock / keys:create). */
+  askPassphrase?: boolean
 }
 
 export async function startWebHost(options: WebHostOptions = {}) {
@@ -43,13 +53,28 @@ export async function startWebHost(options: WebHostOptions = {}) {
   }
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kyc-desk-web-'))
   const clock = options.now ? () => options.now! : undefined
-  const services = openServices(dataDir, {
-    version: 'web-host',
-    clock,
-    log: (m, e) => options.log?.(`${m}: ${String(e)}`),
-    chooseImportPaths: options.dialogAnswer ? async () => options.dialogAnswer! : undefined,
+  // The same gate as the app's: nothing of the data dir is open until it is unlocked.
+  const gate = new UnlockGate({
+    dataDir,
+    userKeys: userKeyDir(),
+    log: (message, error) => options.log?.(`${message}${error ? `: ${String(error)}` : ''}`),
+    open: async (keys) => {
+      const opened = openServices(dataDir, {
+        keys,
+        version: 'web-host',
+        clock,
+        // Every line also goes to <dataDir>/logs, redacted, like the app's (the e2e suite greps them for PII).
+        log: (line) => {
+          // The access log stays in the file; warnings and errors also reach the console.
+          if (!/^\S+ INFO /.test(line)) options.log?.(line)
+        },
+        chooseImportPaths: options.dialogAnswer ? async () => options.dialogAnswer! : undefined,
+      })
+      if (options.importPaths?.length) await opened.importer.importPaths(options.importPaths)
+      return opened
+    },
   })
-  if (options.importPaths?.length) await services.importer.importPaths(options.importPaths)
+  if (!options.askPassphrase) await gate.unlockWith(options.keys ?? (await unlockDataDir(dataDir, { notice: (line) => options.log?.(line) })).keys)
 
   const token = randomBytes(18).toString('hex')
   const bridge = `(() => {
@@ -98,21 +123,29 @@ export async function startWebHost(options: WebHostOptions = {}) {
         res.end(JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: 'Body is not JSON.' } }))
         return
       }
-      const result = await services.dispatch(channel, body)
+      const started = performance.now()
+      const result = await gate.dispatch(channel, body)
+      // An access log with the input: what a failing e2e test needs, and the redaction's hardest test.
+      gate.opened?.logger.info(`api ${channel} ${result.ok ? 'ok' : result.error.code} ${Math.round(performance.now() - started)}ms ${JSON.stringify(body).slice(0, 400)}`)
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result))
       return
     }
     if (url.pathname.startsWith('/artifact/')) {
       // Raw path (still percent-encoded) so that encoded traversal is judged, not pre-resolved.
       const raw = (req.url ?? '').split('?')[0].slice('/artifact'.length)
-      const found = resolveArtifactRequest(services.store.root, raw)
+      const services = gate.opened
+      if (!services) {
+        res.writeHead(423).end('locked')
+        return
+      }
+      // Decrypted in memory and sent from there: no clear copy is ever written.
+      const found = await readArtifactRequest(services.store, raw)
       if (!found.ok) {
         res.writeHead(found.status).end(found.reason)
         return
       }
-      const sha = raw.replace(/^\/+/, '')
-      const mime = getArtifact(services.db, sha)?.mime ?? 'application/octet-stream'
-      res.writeHead(200, { 'content-type': mime, 'cache-control': 'no-store' }).end(await readFile(found.file))
+      const mime = getArtifact(services.db, found.sha256)?.mime ?? 'application/octet-stream'
+      res.writeHead(200, { 'content-type': mime, 'cache-control': 'no-store' }).end(found.bytes)
       return
     }
     const file = normalize(join(RENDERER_DIR, decodeURIComponent(url.pathname)))
@@ -125,7 +158,8 @@ export async function startWebHost(options: WebHostOptions = {}) {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      options.log?.(`web host error: ${String(error)}`)
+      if (gate.opened) gate.opened.logger.error('web host error', error)
+      else options.log?.(`web host error: ${String(error)}`)
       if (!res.headersSent) res.writeHead(500)
       res.end('internal error')
     })
@@ -139,8 +173,13 @@ export async function startWebHost(options: WebHostOptions = {}) {
     origin,
     token,
     dataDir,
-    services,
-    close: () => new Promise<void>((done) => server.close(() => void services.close().then(done))),
+    gate,
+    /** The services once unlocked. */
+    get services() {
+      if (!gate.opened) throw new Error('the web host is locked')
+      return gate.opened
+    },
+    close: () => new Promise<void>((done) => server.close(() => void (gate.opened?.close() ?? Promise.resolve()).then(done))),
   }
 }
 
@@ -159,6 +198,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve('tests/web-host/serv
     importPaths: argValues(argv, '--import'),
     dialogAnswer: argValues(argv, '--dialog-answer').length ? argValues(argv, '--dialog-answer') : undefined,
     now: argValues(argv, '--now')[0] ? new Date(argValues(argv, '--now')[0]) : undefined,
+    askPassphrase: argv.includes('--ask-passphrase'),
     log: (line) => process.stderr.write(`${line}\n`),
   })
   process.stdout.write(`KYC_WEB_HOST ${JSON.stringify({ url: host.url, origin: host.origin, dataDir: host.dataDir })}\n`)

@@ -1,4 +1,4 @@
-import { openReadOnly } from '../db/connection'
+import { openReadOnly, type DatabaseKey } from '../db/connection'
 import { attemptsWithDocumentNumber, nearestFaces } from '../db/queries/cross-case'
 import type { CrossCaseLookup } from './types'
 
@@ -9,8 +9,8 @@ const NEAREST = 25
  * Cross-case look-ups against the case database, opened read-only by the analysing worker (WAL
  * lets it read while main writes).
  */
-export function openCrossCaseLookup(dbPath: string): { lookup: CrossCaseLookup; close: () => void } {
-  const db = openReadOnly(dbPath)
+export function openCrossCaseLookup(dbPath: string, key: DatabaseKey): { lookup: CrossCaseLookup; close: () => void } {
+  const db = openReadOnly(dbPath, key)
   const lookup: CrossCaseLookup = {
     casesWithDocumentNumber: async (normalised, excludeAccountId, before) => attemptsWithDocumentNumber(db, normalised, excludeAccountId, before),
     casesWithSimilarFace: async (embedding, maxDistance, excludeAccountId, before) =>

@@ -7,10 +7,10 @@ import type { AnalysisTask, TaskResult } from './worker-protocol'
 // One read-only connection per database for the life of the worker: its memory-mapped pages
 // stay warm between cases (WAL: each look-up still sees the latest commits).
 const lookups = new Map<string, ReturnType<typeof openCrossCaseLookup>>()
-function crossCaseFor(dbPath: string) {
+function crossCaseFor(dbPath: string, dbKey: string) {
   let entry = lookups.get(dbPath)
   if (!entry) {
-    entry = openCrossCaseLookup(dbPath)
+    entry = openCrossCaseLookup(dbPath, Buffer.from(dbKey, 'hex'))
     lookups.set(dbPath, entry)
   }
   return entry
@@ -24,7 +24,7 @@ export function closeCrossCaseLookups(): void {
 
 /** Analyses one task; the same code runs in a pool worker and in-process (CLI `analyze`). */
 export async function runTask(task: AnalysisTask): Promise<TaskResult> {
-  const crossCase = task.dbPath ? crossCaseFor(task.dbPath) : undefined
+  const crossCase = task.dbPath && task.dbKey ? crossCaseFor(task.dbPath, task.dbKey) : undefined
   const ctx = createContext({
     bundle: task.bundle,
     files: task.files.map((f) => ({ ...f, bytes: f.bytes ? Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength) : null })),

@@ -11,6 +11,8 @@ export interface AnalysisTask {
   now: string
   /** The case database, opened read-only by the worker for cross-case checks; absent = skipped. */
   dbPath?: string
+  /** Its key (hex), passed in memory with the task: never through the environment or a file. */
+  dbKey?: string
 }
 
 /** What a worker sends back: the analysis plus the faces it found (crops as PNG bytes). */

@@ -52,7 +52,12 @@ export async function buildCase(spec: CaseSpec, outDir: string, seed: number, rn
   const names = documentFileNames(spec)
   const docEntries: { name: string; side: 'front' | 'back' | 'single' }[] = []
   if (spec.documents !== 'none') {
-    const front = await renderDocumentFront(spec.specimen, mrz, { person: spec.person, photo: spec.docPhoto }, rng.fork('front'))
+    const front = await renderDocumentFront(spec.specimen, mrz, { person: spec.person, photo: spec.docPhoto }, rng.fork('front'), {
+      lastName: spec.truth.lastName,
+      firstName: spec.truth.firstName,
+      ...(spec.truth.nativeName ? { nativeName: spec.truth.nativeName } : {}),
+      documentNumber: spec.truth.documentNumber,
+    })
     let bytes: Buffer
     if (spec.docQuality) {
       const d = await degradeDocument(front, spec.docQuality, rng.fork('quality'))

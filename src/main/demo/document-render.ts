@@ -1,13 +1,14 @@
 import sharp, { type OverlayOptions } from 'sharp'
 import type { Address } from './people'
 import type { Rng } from './prng'
-import { facePath, mrzFontPath, specimenPixels, type Box, type FacePerson, type RawImage, type Specimen } from './specimens'
+import { facePath, mrzFontPath, specimenPixels, type Box, type FacePerson, type PrintedField, type RawImage, type Specimen } from './specimens'
 
 /**
  * Makes a fresh identity document from a specimen: the old MRZ is painted over with the
  * surrounding background and new lines are set in OCR-B; the portrait is replaced by a photo of
- * one of the four demo people. The printed (visual) fields keep the specimen's text — see
- * docs/demo-corpus.md, "Caveats".
+ * one of the four demo people; the printed name and number fields are painted over the same way
+ * and set with the person's data. The other printed fields (dates, places) keep the specimen's
+ * text — see docs/demo-corpus.md, "Caveats".
  */
 
 interface PixelBox {
@@ -119,8 +120,83 @@ export interface DocumentFace {
   photo: number
 }
 
+/** What the printed name and number fields say. */
+export interface PrintedData {
+  lastName: string
+  firstName: string
+  nativeName?: string
+  documentNumber: string
+}
+
+const FONT_FAMILY: Record<NonNullable<PrintedField['font']>, string> = { sans: 'DejaVu Sans', mono: 'DejaVu Sans Mono', cjk: 'Noto Sans CJK TC' }
+/** Cap height of those fonts as a share of the font size; a field box is the cap height of the old text. */
+const CAP_HEIGHT: Record<NonNullable<PrintedField['font']>, number> = { sans: 0.73, mono: 0.73, cjk: 0.88 }
+/** Mean advance of an upper-case character (a CJK one is square), as a share of the font size. */
+const ADVANCE: Record<NonNullable<PrintedField['font']>, number> = { sans: 0.7, mono: 0.6, cjk: 1 }
+
+function printedText(field: PrintedField['field'], data: PrintedData): string {
+  const upper = (v: string) => v.toLocaleUpperCase('en')
+  switch (field) {
+    case 'lastName':
+      return upper(data.lastName)
+    case 'firstName':
+      return upper(data.firstName)
+    case 'fullName':
+      return `${upper(data.lastName)}, ${upper(data.firstName)}`
+    case 'nativeName':
+      return data.nativeName ?? ''
+    case 'documentNumber':
+      return data.documentNumber
+    case 'documentSeries':
+      return data.documentNumber.replace(/\d.*$/, '')
+    case 'documentSerial':
+      return data.documentNumber.replace(/^[A-Z]+/, '')
+  }
+}
+
+/** The colour of a field's ink: the median of its darkest quarter of pixels. */
+function inkColour(img: RawImage, box: PixelBox): string {
+  const px: [number, number, number, number][] = []
+  for (let y = box.top; y < box.top + box.height; y++) {
+    for (let x = box.left; x < box.left + box.width; x++) {
+      const i = (y * img.width + x) * 3
+      const r = img.data[i]
+      const g = img.data[i + 1]
+      const b = img.data[i + 2]
+      px.push([0.299 * r + 0.587 * g + 0.114 * b, r, g, b])
+    }
+  }
+  px.sort((a, b) => a[0] - b[0])
+  const dark = px.slice(0, Math.max(1, Math.floor(px.length / 4)))
+  const mid = dark[dark.length >> 1]
+  return `#${[mid[1], mid[2], mid[3]].map((v) => v.toString(16).padStart(2, '0')).join('')}`
+}
+
+/**
+ * Paints over the specimen's printed name and number fields and sets the person's data in their
+ * place: same left edge, same baseline, same cap height and ink colour, in a font of the same kind
+ * (sans, monospaced, Han characters), narrowed when the new text is much longer than the old.
+ */
+function printedLayer(img: RawImage, fields: readonly PrintedField[], data: PrintedData, rng: Rng): OverlayOptions | null {
+  const texts: string[] = []
+  for (const f of fields) {
+    const text = printedText(f.field, data)
+    const box = toPixels(f.box, img.width, img.height)
+    const ink = inkColour(img, box)
+    eraseLine(img, box, box.height, rng)
+    if (!text) continue
+    const font = f.font ?? 'sans'
+    const size = Math.min(box.height / CAP_HEIGHT[font], (Math.max(box.width * 1.5, box.height * 4) / [...text].length) / ADVANCE[font])
+    texts.push(
+      `<text x="${box.left}" y="${box.top + box.height}" font-family="${FONT_FAMILY[font]}" font-size="${size.toFixed(1)}" fill="${ink}">${xml(text)}</text>`,
+    )
+  }
+  if (!texts.length) return null
+  return { input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${img.width}" height="${img.height}">${texts.join('')}</svg>`), left: 0, top: 0 }
+}
+
 /** The clean front (or single page) of a document, as raw RGB. */
-export async function renderDocumentFront(specimen: Specimen, mrz: string[], face: DocumentFace | null, rng: Rng): Promise<RawImage> {
+export async function renderDocumentFront(specimen: Specimen, mrz: string[], face: DocumentFace | null, rng: Rng, printed?: PrintedData): Promise<RawImage> {
   if (mrz.length !== specimen.mrzLines.length) throw new Error(`${specimen.file} takes ${specimen.mrzLines.length} MRZ lines, got ${mrz.length}`)
   const base = await specimenPixels(specimen.file)
   const img: RawImage = { ...base, data: Buffer.from(base.data) }
@@ -134,6 +210,10 @@ export async function renderDocumentFront(specimen: Specimen, mrz: string[], fac
     const box = lineBoxes[i]
     const mask = await lineMask(mrz[i], box.width, box.height)
     layers.push({ input: inkLayer(mask, box.width, box.height, specimen.ink), raw: { width: box.width, height: box.height, channels: 4 }, left: box.left, top: box.top })
+  }
+  if (printed && specimen.printed) {
+    const layer = printedLayer(img, specimen.printed, printed, rng.fork('printed'))
+    if (layer) layers.push(layer)
   }
   for (const blank of specimen.blanks ?? []) {
     const box = toPixels(blank, img.width, img.height)

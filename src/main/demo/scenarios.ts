@@ -203,15 +203,21 @@ export function typedFromTruth(truth: Identity, rng: Rng): Typed {
   }
 }
 
-/** A real typo: a dropped, doubled, swapped or neighbouring-key letter. */
-function typo(word: string, rng: Rng): string {
+/**
+ * A real typo: a dropped, doubled, swapped or neighbouring-key letter. Only letters are touched:
+ * moving a hyphen or a space ("ChiaH-ao" for "Chia-Hao") is no mismatch once names are compared
+ * with separators folded, as the contract asks, so it must not be labelled as one.
+ */
+export function typo(word: string, rng: Rng): string {
   const letters = [...word]
   if (letters.length < 3) return `${word}${word.at(-1)}`
-  const i = rng.int(1, letters.length - 2)
+  const isLetter = (ch: string | undefined) => ch !== undefined && /\p{L}/u.test(ch)
+  const inner = letters.map((_, k) => k).filter((k) => k >= 1 && k <= letters.length - 2 && isLetter(letters[k]))
+  const i = inner.length ? rng.pick(inner) : rng.int(1, letters.length - 2)
   const op = rng.pick(['drop', 'double', 'swap', 'vowel'] as const)
   if (op === 'drop') letters.splice(i, 1)
   else if (op === 'double') letters.splice(i, 0, letters[i])
-  else if (op === 'swap' && letters[i] !== letters[i + 1]) [letters[i], letters[i + 1]] = [letters[i + 1], letters[i]]
+  else if (op === 'swap' && isLetter(letters[i + 1]) && letters[i].toLowerCase() !== letters[i + 1].toLowerCase()) [letters[i], letters[i + 1]] = [letters[i + 1], letters[i]]
   else {
     const vowels = 'aeiou'
     const lower = letters[i].toLowerCase()
@@ -219,7 +225,8 @@ function typo(word: string, rng: Rng): string {
     letters[i] = letters[i] === lower ? next : next.toUpperCase()
   }
   const out = letters.join('')
-  return out.toLowerCase() === word.toLowerCase() ? `${word.slice(0, -1)}` : out
+  const folded = (v: string) => v.normalize('NFD').replace(/\p{M}/gu, '').replace(/[^\p{L}]/gu, '').toLowerCase()
+  return folded(out) === folded(word) ? `${word.slice(0, -1)}` : out
 }
 
 const SELFIE_KIND: Record<string, SelfieKind> = {

@@ -1,11 +1,14 @@
 import sharp, { type OverlayOptions } from 'sharp'
 import type { Rng } from './prng'
-import { facePath, groupPhotoPath, type FacePerson } from './specimens'
+import { CLOTHES, NECKLINES, SKIN_TONES, personLayers, type Layer } from './selfie-person'
+import { groupPhotoPath, type FacePerson } from './specimens'
 
 /**
- * Selfies: one of the demo people's photos (150 px face crops) scaled 2-3× onto a room drawn in
- * SVG, with a torso under it, as a 1280×720 (or 720×1280) webcam / phone frame. The failure kinds
- * reproduce what goes wrong in real captures (see docs/demo-corpus.md for every parameter).
+ * Selfies: a whole person (drawn head, hair, neck and shoulders around one of the demo people's
+ * face photos, see selfie-person.ts) in a room drawn in SVG, lit as a camera sees a room (exposure,
+ * side light, white balance, noise, lens softness on the whole frame), as a 1280×720 (or 720×1280)
+ * webcam / phone frame. The failure kinds reproduce what goes wrong in real captures (see
+ * docs/demo-corpus.md for every parameter).
  */
 
 export const SELFIE_KINDS = [
@@ -35,14 +38,6 @@ export interface Selfie {
 }
 
 const WALLS = ['#d9d2c5', '#c8d3d6', '#e6e0d4', '#d4c7b8', '#bfc9bb', '#e3d9cf', '#cfd6e0']
-const CLOTHES = ['#2f3a4c', '#6b2f35', '#3d5a40', '#202020', '#8a7f70', '#4b4f8a', '#b8b2a6']
-const SKIN = [
-  { r: 224, g: 188, b: 160 },
-  { r: 205, g: 165, b: 135 },
-  { r: 236, g: 204, b: 180 },
-  { r: 190, g: 150, b: 120 },
-]
-
 function scene(rng: Rng, w: number, h: number, window: boolean): string {
   const wall = rng.pick(WALLS)
   const parts: string[] = [
@@ -94,60 +89,6 @@ function scene(rng: Rng, w: number, h: number, window: boolean): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">${parts.join('')}</svg>`
 }
 
-/** Shoulders and neck under a face of size `s` centred at (cx, cy), as a layer down to the frame's bottom. */
-async function torsoLayer(h: number, cx: number, cy: number, s: number, clothes: string, skin: { r: number; g: number; b: number }): Promise<Layer> {
-  const left = Math.round(cx - s * 1.3)
-  const top = Math.round(cy + s * 0.2)
-  const lw = Math.max(1, Math.round(s * 2.6))
-  const lh = Math.max(1, h - top)
-  const x = (v: number) => (v - left).toFixed(1)
-  const y = (v: number) => (v - top).toFixed(1)
-  const neckTop = cy + s * 0.25
-  const shoulderY = cy + s * 0.66
-  const skinCss = `rgb(${skin.r},${skin.g},${skin.b})`
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${lw}" height="${lh}">
-<rect x="${x(cx - s * 0.21)}" y="${y(neckTop)}" width="${(s * 0.42).toFixed(1)}" height="${(s * 0.55).toFixed(1)}" fill="${skinCss}" opacity="0.85"/>
-<path d="M${x(cx - s * 1.25)} ${y(h + 10)} Q${x(cx - s * 1.15)} ${y(shoulderY)} ${x(cx - s * 0.3)} ${y(shoulderY - s * 0.05)} L${x(cx + s * 0.3)} ${y(shoulderY - s * 0.05)} Q${x(cx + s * 1.15)} ${y(shoulderY)} ${x(cx + s * 1.25)} ${y(h + 10)} Z" fill="${clothes}"/>
-</svg>`
-  const { data, info } = await sharp(Buffer.from(svg)).ensureAlpha().raw().toBuffer({ resolveWithObject: true })
-  return { data, w: info.width, h: info.height, left, top }
-}
-
-/** An RGBA layer in raw pixels, placed at (left, top) — may reach past the frame. */
-interface Layer {
-  data: Buffer
-  w: number
-  h: number
-  left: number
-  top: number
-}
-
-/** The face photo scaled to `size`, tinted to a skin tone, with feathered oval edges. */
-async function faceLayer(face: SelfieFace, size: number, skin: { r: number; g: number; b: number }, angle: number, cx: number, cy: number): Promise<Layer> {
-  const mask = Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}"><defs><radialGradient id="m" cx="0.5" cy="0.5" r="0.5"><stop offset="0.78" stop-color="#fff"/><stop offset="1" stop-color="#fff" stop-opacity="0"/></radialGradient></defs><ellipse cx="${size / 2}" cy="${size / 2}" rx="${size * 0.5}" ry="${size * 0.52}" fill="url(#m)"/></svg>`,
-  )
-  const alpha = await sharp(mask).extractChannel(3).raw().toBuffer()
-  // Two passes: sharp applies tint before greyscale in one pipeline, which undoes it.
-  const grey = await sharp(facePath(face.person, face.photo))
-    .removeAlpha()
-    .greyscale()
-    .resize(size, size, { kernel: 'lanczos3' })
-    .toColourspace('srgb')
-    .png()
-    .toBuffer()
-  let img = sharp(
-    await sharp(grey)
-      .tint(skin)
-      .joinChannel(alpha, { raw: { width: size, height: size, channels: 1 } })
-      .png({ compressionLevel: 0 })
-      .toBuffer(),
-  )
-  if (angle !== 0) img = img.rotate(angle, { background: { r: 0, g: 0, b: 0, alpha: 0 } })
-  const { data, info } = await img.ensureAlpha().raw().toBuffer({ resolveWithObject: true })
-  return { data, w: info.width, h: info.height, left: Math.round(cx - info.width / 2), top: Math.round(cy - info.height / 2) }
-}
-
 /** Sensor noise in the dark, added in JS so it follows the seed (libvips noise does not). */
 function addNoise(raw: Buffer, sigma: number, rng: Rng): void {
   for (let i = 0; i < raw.length; i += 3) {
@@ -159,6 +100,61 @@ function addNoise(raw: Buffer, sigma: number, rng: Rng): void {
   }
 }
 
+/** Half a head's width, in face-photo sizes (drawn ears or hair reach 0.53-0.56 from the centre), plus a little air. */
+const HEAD_HALF_WIDTH = 0.6
+
+/**
+ * Where the applicant (face photo side `size`) and the person over their shoulder (`s2`) stand
+ * across a frame `w` wide: `gapFactor` × (size + s2) apart, `side` = where the second one is,
+ * the pair centred; the gap shrinks when both heads would not fit, but never until they overlap.
+ */
+export function placePair(w: number, size: number, s2: number, gapFactor: number, side: -1 | 1): { cx: number; cx2: number } {
+  const minGap = 0.56 * (size + s2)
+  const room = w - HEAD_HALF_WIDTH * (size + s2)
+  const gap = Math.max(minGap, Math.min((size + s2) * gapFactor, room))
+  // Pair centred on the frame, then moved in as a whole if one head would stick out.
+  let cx = w / 2 - (side * gap) / 2
+  let cx2 = cx + side * gap
+  const [left, leftSize, right, rightSize] = cx < cx2 ? [cx, size, cx2, s2] : [cx2, s2, cx, size]
+  const shift = Math.max(0, HEAD_HALF_WIDTH * leftSize - left) - Math.max(0, right - (w - HEAD_HALF_WIDTH * rightSize))
+  cx += shift
+  cx2 += shift
+  return { cx, cx2 }
+}
+
+/**
+ * The scene's light, as a camera sees it: exposure, a key light from one side (a window or lamp
+ * off-frame: one half of the frame, person and room alike, brighter than the other), white
+ * balance, then sensor noise. Applied to the whole composed frame, never to the person alone.
+ */
+function applyLight(raw: Buffer, w: number, h: number, light: { exposure: number; sideLight: number; warm: number }, noiseSigma: number, rng: Rng): void {
+  const wb = [1 + light.warm, 1, 1 - light.warm]
+  for (let y = 0; y < h; y++) {
+    // A little darker towards the floor, as a room lit from above is.
+    const vertical = 1.04 - 0.1 * (y / h)
+    for (let x = 0; x < w; x++) {
+      const g = light.exposure * vertical * (1 + light.sideLight * (x / w - 0.5) * 2)
+      const i = (y * w + x) * 3
+      for (let c = 0; c < 3; c++) {
+        const v = raw[i + c] * g * wb[c]
+        raw[i + c] = v > 255 ? 255 : v
+      }
+    }
+  }
+  addNoise(raw, noiseSigma, rng)
+}
+
+/** `over` (RGBA, frame-sized) laid on `under` (RGB) in place; `overGain`/`underGain` re-expose either side (backlight). */
+function blend(under: Buffer, over: Buffer, overGain = 1, under2: (v: number) => number = (v) => v): void {
+  for (let i = 0, j = 0; i < under.length; i += 3, j += 4) {
+    const a = over[j + 3] / 255
+    for (let c = 0; c < 3; c++) {
+      const v = under2(under[i + c]) * (1 - a) + over[j + c] * overGain * a
+      under[i + c] = v > 255 ? 255 : v
+    }
+  }
+}
+
 export async function renderSelfie(opts: SelfieOptions, rng: Rng): Promise<Selfie> {
   const lowRes = opts.kind === 'low-res'
   const w = lowRes ? 640 : opts.portrait ? 720 : 1280
@@ -166,7 +162,7 @@ export async function renderSelfie(opts: SelfieOptions, rng: Rng): Promise<Selfi
   const params: Record<string, number | string> = { kind: opts.kind, width: w, height: h }
   const rawOpts = { raw: { width: w, height: h, channels: 3 as const } }
 
-  const base =
+  const raw =
     opts.kind === 'group'
       ? await sharp(groupPhotoPath()).resize(w, h, { fit: 'cover' }).removeAlpha().raw().toBuffer()
       : // Drawn at half size and scaled up: a webcam's soft background, at a quarter of the cost.
@@ -177,58 +173,76 @@ export async function renderSelfie(opts: SelfieOptions, rng: Rng): Promise<Selfi
           .toBuffer()
 
   const layers: Layer[] = []
-  const skin = rng.pick(SKIN)
   const minSide = Math.min(w, h)
   if (opts.kind !== 'no-face') {
-    // Face scale: 2-3× the 150 px crop in a 720 px-high frame; a far-away face for `small`.
-    let scale = rng.float(2.0, 3.0) * (minSide / 720)
+    // Face photo scale: 1.8-2.6x the 150 px crop in a 720 px-high frame (a webcam at desk
+    // distance, a phone at arm's length); a far-away person for `small`; two people stand
+    // further back to fit in the frame together.
+    let scale = rng.float(1.8, 2.6) * (minSide / 720)
     if (opts.kind === 'small') scale = rng.float(0.42, 0.6) * (minSide / 720)
     if (opts.kind === 'group') scale = rng.float(1.5, 1.8)
+    if (opts.kind === 'two-faces') scale = rng.float(1.5, 2.0) * (minSide / 720)
     if (lowRes) scale = rng.float(1.4, 1.8) * (minSide / 720)
     const size = Math.round(150 * scale)
-    const cx = opts.kind === 'small' ? w * rng.float(0.3, 0.7) : w * rng.float(0.42, 0.58)
-    const cy = opts.kind === 'small' ? h * rng.float(0.35, 0.55) : opts.kind === 'group' ? h * 0.72 : h * rng.float(0.4, 0.48)
+    let cx = opts.kind === 'small' ? w * rng.float(0.3, 0.7) : w * rng.float(0.42, 0.58)
+    // The whole head in the frame: its crown is 0.8 face sizes above the photo's centre.
+    let cy = opts.kind === 'small' ? h * rng.float(0.35, 0.55) : opts.kind === 'group' ? h * 0.72 : Math.max(h * rng.float(0.4, 0.48), 0.9 * size)
     const angle = opts.kind === 'tilted' ? rng.pick([-1, 1]) * rng.float(35, 50) : rng.float(-4, 4)
     params.faceSizePx = size
     params.rotationDeg = Math.round(angle * 10) / 10
     if (opts.kind === 'two-faces' && opts.other) {
-      // Someone looking over the shoulder: smaller, to one side, slightly behind.
+      // Someone looking over the shoulder: smaller, to one side, a little behind. Both faces are
+      // wholly in the frame (a face cut by the frame edge is not what this case is about).
       const s2 = Math.round(size * rng.float(0.7, 0.85))
-      const side = cx < w / 2 ? 1 : -1
-      const cx2 = cx + side * size * rng.float(0.95, 1.15)
-      const cy2 = cy - size * rng.float(0.1, 0.25)
-      const skin2 = rng.pick(SKIN)
-      layers.push(await torsoLayer(h, cx2, cy2, s2, rng.pick(CLOTHES), skin2))
-      layers.push(await faceLayer(opts.other, s2, skin2, rng.float(-6, 6), cx2, cy2))
+      const pair = placePair(w, size, s2, rng.float(0.62, 0.72), rng.pick([-1, 1] as const))
+      cx = pair.cx
+      const cx2 = pair.cx2
+      cy = Math.max(cy, 0.9 * size + 0.25 * s2)
+      const cy2 = cy - size * rng.float(0.12, 0.25)
+      layers.push(...(await personLayers({ face: opts.other, size: s2, cx: cx2, cy: cy2, headAngle: rng.float(-6, 6), skin: rng.pick(SKIN_TONES), clothes: rng.pick(CLOTHES), neckline: rng.pick(NECKLINES) }, h, rng)))
       params.secondFaceSizePx = s2
+      params.secondFaceCentre = `${Math.round(cx2)},${Math.round(cy2)}`
     }
-    if (opts.kind !== 'group') layers.push(await torsoLayer(h, cx, cy, size, rng.pick(CLOTHES), skin))
-    layers.push(await faceLayer(opts.face, size, skin, angle, cx, cy))
+    params.faceCentre = `${Math.round(cx)},${Math.round(cy)}`
+    const person = await personLayers({ face: opts.face, size, cx, cy, headAngle: angle, skin: rng.pick(SKIN_TONES), clothes: rng.pick(CLOTHES), neckline: rng.pick(NECKLINES) }, h, rng)
+    layers.push(...person)
+    if (opts.kind === 'small') {
+      // Far from the camera, seated behind a desk: the desk's edge hides the rest of the body.
+      const top = Math.round(cy + size * rng.float(2.4, 3.0))
+      const desk = await sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${Math.max(1, h - top)}"><rect width="${w}" height="${h}" fill="${rng.pick(['#6d5237', '#8b6b4a', '#4e3a26', '#b9ab94'])}"/><rect width="${w}" height="6" fill="#000" opacity="0.25"/></svg>`)).ensureAlpha().raw().toBuffer({ resolveWithObject: true })
+      layers.push({ data: desk.data, w: desk.info.width, h: desk.info.height, left: 0, top })
+    }
   }
 
-  const overlays = (await Promise.all(layers.map((l) => clip(l, w, h)))).filter((l): l is OverlayOptions => l !== null)
-  let raw = overlays.length ? await sharp(base, rawOpts).composite(overlays).removeAlpha().raw().toBuffer() : base
-
-  if (opts.kind === 'backlit') {
-    // Exposure set for the window: background near white, the person in shadow.
-    const out = Buffer.alloc(raw.length)
-    for (let i = 0; i < raw.length; i += 3) {
-      const isPerson = raw[i] !== base[i] || raw[i + 1] !== base[i + 1] || raw[i + 2] !== base[i + 2]
-      for (let c = i; c < i + 3; c++) out[c] = isPerson ? Math.round(raw[c] * 0.28) : Math.min(255, Math.round(base[c] * 1.45 + 60))
+  if (layers.length) {
+    // People on a transparent frame first: their alpha is what backlight darkens.
+    const overlays = (await Promise.all(layers.map((l) => clip(l, w, h)))).filter((l): l is OverlayOptions => l !== null)
+    const people = await sharp({ create: { width: w, height: h, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).composite(overlays).raw().toBuffer()
+    if (opts.kind === 'backlit') {
+      // Exposure set for the window: background near white, the person in shadow.
+      blend(raw, people, 0.28, (v) => v * 1.45 + 60)
+      params.personGain = 0.28
+      params.backgroundGain = 1.45
+      params.backgroundOffset = 60
+    } else {
+      blend(raw, people)
     }
-    raw = out
-    params.personGain = 0.28
-    params.backgroundGain = 1.45
-    params.backgroundOffset = 60
   }
-  let img = sharp(raw, rawOpts)
+
+  const light = { exposure: rng.float(0.9, 1.08), sideLight: rng.float(-0.18, 0.18), warm: rng.float(-0.05, 0.07) }
+  applyLight(raw, w, h, light, 2.5, rng)
+  params.exposure = Math.round(light.exposure * 100) / 100
+  params.sideLight = Math.round(light.sideLight * 100) / 100
+  params.warmth = Math.round(light.warm * 100) / 100
+  // A phone or webcam lens is never pixel-sharp.
+  let img = sharp(await sharp(raw, rawOpts).blur(0.6).raw().toBuffer(), rawOpts)
   if (opts.kind === 'dark') {
     const gain = rng.float(0.16, 0.24)
-    raw = await img.linear(gain, 0).gamma(2.2, 2.2).raw().toBuffer()
-    addNoise(raw, 5, rng)
+    const dark = await img.linear(gain, 0).gamma(2.2, 2.2).raw().toBuffer()
+    addNoise(dark, 5, rng)
     params.gain = Math.round(gain * 100) / 100
     params.noiseSigma = 5
-    img = sharp(raw, rawOpts)
+    img = sharp(dark, rawOpts)
   } else if (opts.kind === 'overexposed') {
     const gain = rng.float(1.7, 2.0)
     img = img.linear(gain, 50)

@@ -7,6 +7,14 @@ import { resourcePath } from '../resources'
 const Box = z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() })
 export type Box = z.infer<typeof Box>
 
+/** A printed (visual zone) field that repeats what the MRZ says, and the font it is set in. */
+const PrintedField = z.object({
+  field: z.enum(['lastName', 'firstName', 'fullName', 'nativeName', 'documentNumber', 'documentSeries', 'documentSerial']),
+  box: Box,
+  font: z.enum(['sans', 'mono', 'cjk']).optional(),
+})
+export type PrintedField = z.infer<typeof PrintedField>
+
 const SpecimenSchema = z.object({
   file: z.string(),
   width: z.number().int(),
@@ -24,6 +32,8 @@ const SpecimenSchema = z.object({
   ink: z.string(),
   portraitTone: z.enum(['colour', 'grey', 'faded']),
   needsBack: z.boolean().optional(),
+  /** Printed name and number fields, covered with the person's data. */
+  printed: z.array(PrintedField).optional(),
   note: z.string(),
 })
 export type Specimen = z.infer<typeof SpecimenSchema>
@@ -63,6 +73,13 @@ export function specimenPixels(file: string): Promise<RawImage> {
 export const FACE_PEOPLE = ['amy', 'bernadette', 'howard', 'leonard'] as const
 export type FacePerson = (typeof FACE_PEOPLE)[number]
 export const FACE_SEX: Record<FacePerson, 'F' | 'M'> = { amy: 'F', bernadette: 'F', howard: 'M', leonard: 'M' }
+/** Hair around each person's face photo (the photos are brow-to-chin crops: the selfie draws the rest of the head). */
+export const FACE_LOOK: Record<FacePerson, { hair: 'dark' | 'brown' | 'blond'; long: boolean }> = {
+  amy: { hair: 'brown', long: true },
+  bernadette: { hair: 'blond', long: true },
+  howard: { hair: 'dark', long: false },
+  leonard: { hair: 'brown', long: false },
+}
 
 export function facePath(person: FacePerson, n: number): string {
   return resourcePath('specimens', 'faces', person, `${person}${n}.png`)

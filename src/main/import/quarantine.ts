@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import { constants } from 'node:fs'
-import { copyFile, mkdir, realpath, stat, writeFile } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { mkdir, realpath, stat } from 'node:fs/promises'
+import { extname, join } from 'node:path'
+import type { QuarantineWriter } from '../store/quarantine-files'
 import { locateInFolder, readFileCapped } from './folder-files'
 import { MAX_QUARANTINE_COPY_BYTES } from './limits'
 import { formatBytes } from './text'
@@ -15,25 +15,29 @@ export interface QuarantineReason {
   kind: string
   /** Where the original is (it stays there: quarantine copies, never moves). */
   originalPath?: string
+  /** The files of the folder that hold a copy (`original.zip`, `case.json`). */
   copied: string[]
   notCopied?: string
   errors: ReadRejected['errors']
 }
 
-function slug(label: string): string {
-  const last = basename(label.replace(/!\//g, '-')) || 'bundle'
-  return last.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60)
+/** `.zip` and the like, so the folder says what kind of file it keeps; never the name itself. */
+function extensionOf(path: string): string {
+  const ext = extname(path).toLowerCase()
+  return /^\.[a-z0-9]{1,8}$/.test(ext) ? ext : ''
 }
 
 /**
  * Keeps a rejected bundle with its reasons in its own folder under `quarantineDir`: a copy of
- * the original (the zip, or the case folder's case.json; never the user's files themselves,
- * which stay where they are) and reason.json. Returns the folder, or undefined when even
- * that could not be written: quarantining is best effort and must not stop an import.
+ * the original (the zip as `original.zip`, or the case folder's case.json; never the user's
+ * files themselves, which stay where they are) and reason.json, every file encrypted by
+ * `writer`. The folder is named by the time and a random id only: a bundle's name can be a
+ * customer's. Returns the folder, or undefined when even that could not be written:
+ * quarantining is best effort and must not stop an import.
  */
-export async function quarantine(result: ReadRejected, quarantineDir: string, now = new Date()): Promise<string | undefined> {
+export async function quarantine(result: ReadRejected, quarantineDir: string, writer: QuarantineWriter, now = new Date()): Promise<string | undefined> {
   const source = result.source
-  const folder = join(quarantineDir, `${now.toISOString().replace(/[:.]/g, '-')}-${slug(result.sourceLabel)}-${randomBytes(3).toString('hex')}`)
+  const folder = join(quarantineDir, `${now.toISOString().replace(/[:.]/g, '-')}-${randomBytes(6).toString('hex')}`)
   const reason: QuarantineReason = { rejectedAt: now.toISOString(), source: result.sourceLabel, kind: source.kind, copied: [], errors: result.errors }
   try {
     await mkdir(folder, { recursive: true })
@@ -43,13 +47,13 @@ export async function quarantine(result: ReadRejected, quarantineDir: string, no
       if (!info.isFile()) reason.notCopied = 'the original is not a regular file'
       else if (info.size > MAX_QUARANTINE_COPY_BYTES) reason.notCopied = `the original is ${formatBytes(info.size)}, over the ${formatBytes(MAX_QUARANTINE_COPY_BYTES)} kept in quarantine`
       else {
-        const name = basename(path) === 'reason.json' ? 'original-reason.json' : basename(path)
-        await copyFile(path, join(folder, name), constants.COPYFILE_EXCL)
+        const name = `original${extensionOf(path)}`
+        await writer.copy(path, folder, name)
         reason.copied.push(name)
       }
     }
     const keep = async (bytes: Buffer) => {
-      await writeFile(join(folder, 'case.json'), bytes, { flag: 'wx' })
+      await writer.write(folder, 'case.json', bytes)
       reason.copied.push('case.json')
     }
     try {
@@ -86,7 +90,7 @@ export async function quarantine(result: ReadRejected, quarantineDir: string, no
     } catch (error) {
       reason.notCopied = `copying failed: ${(error as Error).message}`
     }
-    await writeFile(join(folder, 'reason.json'), `${JSON.stringify(reason, null, 2)}\n`, { flag: 'wx' })
+    await writer.write(folder, 'reason.json', Buffer.from(`${JSON.stringify(reason, null, 2)}\n`))
     return folder
   } catch {
     return undefined

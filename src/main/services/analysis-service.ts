@@ -36,7 +36,8 @@ export class AnalysisService {
   constructor(
     private readonly db: Db,
     private readonly store: ArtifactStore,
-    private readonly dbPath: string,
+    /** The case database as the workers open it for cross-case checks (read-only, same key). */
+    private readonly database: { path: string; key: Buffer },
     private readonly pool: AnalysisPool,
     private readonly clock: () => Date = () => new Date(),
     private readonly log: (message: string, error?: unknown) => void = () => {},
@@ -151,7 +152,7 @@ export class AnalysisService {
     )
     const raw = JSON.parse(caseJson) as CaseBundle
     const bundle = { ...raw, status: raw.status ?? 'failed' }
-    return { bundle, files, settings: loadAnalysisSettings(), now: this.clock().toISOString(), dbPath: this.dbPath }
+    return { bundle, files, settings: loadAnalysisSettings(), now: this.clock().toISOString(), dbPath: this.database.path, dbKey: this.database.key.toString('hex') }
   }
 
   private async save(attemptPk: number, casePk: number, isLatest: boolean, task: AnalysisTask, result: TaskResult): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection'
+import { claimCaseIfUnassigned } from '../db/queries/cases'
 import { getDecision, insertDecision, listDecisions, setCaseStatus } from '../db/queries/decisions'
 import {
   DECISION_PURPOSES, STANDALONE_PURPOSES, STATUS_AFTER, type Decision, type DecisionKind,
@@ -75,6 +76,8 @@ export class DecisionsService {
         casePk: input.caseId, attemptPk: context.attempt.id, kind: input.kind, reason: input.reason, remedies, agent, decidedAt: now,
       })
       setCaseStatus(this.db, input.caseId, status, now)
+      // The customer's answer comes back to whoever decided: the case lands in their "My open".
+      claimCaseIfUnassigned(this.db, input.caseId, agent, now)
       this.audit.record('decision.recorded', agent, input.caseId, {
         decisionId: id, kind: input.kind, reason: input.reason, remedies, attempt: context.record.latest_attempt, statusBefore: context.record.status, statusAfter: status,
       })

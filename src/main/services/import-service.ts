@@ -67,7 +67,7 @@ export class ImportService {
       if (options.signal?.aborted) break
       const read = await readBundle(source)
       progress.current = read.sourceLabel
-      const result = read.ok ? await this.importRead(read, options, imported) : this.reject(read.sourceLabel, read.errors, await quarantine(read, this.quarantineDir()))
+      const result = read.ok ? await this.importRead(read, options, imported) : this.reject(read.sourceLabel, read.errors, await quarantine(read, this.quarantineDir(), this.store.quarantineWriter(this.quarantineDir())))
       results.push(result)
       options.onItem?.(result)
       progress.processed++

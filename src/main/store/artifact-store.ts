@@ -1,7 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash, createHmac, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs'
-import { readFile, rename, writeFile, mkdir } from 'node:fs/promises'
+import { rename, mkdir } from 'node:fs/promises'
 import { join, sep } from 'node:path'
+import type { ArtifactKeys } from '../keys/data-keys'
+import { readSealed, writeSealed } from './sealed'
+import { QuarantineWriter, readQuarantined } from './quarantine-files'
 
 const SHA256 = /^[a-f0-9]{64}$/
 
@@ -9,25 +12,43 @@ export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 
+/** What an artifact file is sealed to: its sha256, so a file moved under another name does not open. */
+export const artifactLabel = (sha256: string): string => `artifact:${sha256}`
+
+/** The on-disk name of an artifact: HMAC-SHA256 of its sha256 under the naming key. */
+export function artifactFileName(naming: Buffer, sha256: string): string {
+  return createHmac('sha256', naming).update(sha256).digest('hex')
+}
+
 /**
- * Content-addressed files: `store/ab/abcdef…` named by the sha256 of their bytes, so identical
- * files are stored once and a name can never point outside the store. Files are written to
- * `tmp/` and renamed into place, so a crash never leaves a half-written artifact under its name.
+ * Content-addressed, encrypted files. The database knows each artifact by the sha256 of its
+ * bytes; on disk it is `store/ab/abcdef…`, named by HMAC-SHA256(naming key, sha256) so that a
+ * listing of the folder cannot confirm that a known image (a passport scan found elsewhere) is
+ * present, and sealed with AES-256-GCM (store/sealed.ts). Bytes are decrypted in memory only.
+ * Files are written to `store-tmp/` and renamed into place, so a crash never leaves a
+ * half-written artifact under its name.
  */
 export class ArtifactStore {
   readonly root: string
   private readonly tmp: string
 
-  constructor(dataDir: string) {
-    this.root = join(dataDir, 'store')
-    this.tmp = join(dataDir, 'store-tmp')
+  constructor(
+    dataDir: string,
+    private readonly keys: ArtifactKeys,
+    /** The store folder's name under the data dir (another during a key rotation). */
+    folder = 'store',
+  ) {
+    this.root = join(dataDir, folder)
+    this.tmp = join(dataDir, `${folder}-tmp`)
     mkdirSync(this.root, { recursive: true })
     mkdirSync(this.tmp, { recursive: true })
   }
 
+  /** The encrypted file of an artifact (its name is not the sha256). */
   pathOf(sha256: string): string {
     if (!SHA256.test(sha256)) throw new Error(`Not a sha256: ${sha256}`)
-    return join(this.root, sha256.slice(0, 2), sha256)
+    const name = artifactFileName(this.keys.naming, sha256)
+    return join(this.root, name.slice(0, 2), name)
   }
 
   has(sha256: string): boolean {
@@ -36,17 +57,41 @@ export class ArtifactStore {
 
   async put(bytes: Uint8Array): Promise<string> {
     const sha = sha256Of(bytes)
-    const target = this.pathOf(sha)
-    if (existsSync(target)) return sha
-    await mkdir(join(this.root, sha.slice(0, 2)), { recursive: true })
-    const temp = join(this.tmp, `${sha}.${randomBytes(6).toString('hex')}`)
-    await writeFile(temp, bytes)
-    await rename(temp, target)
+    await this.putAs(sha, bytes)
     return sha
   }
 
+  /** Stores bytes whose sha256 the caller has already computed (a rotation re-encrypting). */
+  async putAs(sha256: string, bytes: Uint8Array, options: { sync?: boolean } = {}): Promise<void> {
+    const target = this.pathOf(sha256)
+    if (existsSync(target)) return
+    await mkdir(join(target, '..'), { recursive: true })
+    const temp = join(this.tmp, randomBytes(12).toString('hex'))
+    await writeSealed(this.keys.encryption, temp, bytes, artifactLabel(sha256), options)
+    await rename(temp, target)
+  }
+
+  /** The artifact's bytes, decrypted in memory. */
   async get(sha256: string): Promise<Buffer> {
-    return readFile(this.pathOf(sha256))
+    return readSealed(this.keys.encryption, this.pathOf(sha256), artifactLabel(sha256), `artifact ${sha256}`)
+  }
+
+  /** Quarantined files are sealed with the same key as artifacts. */
+  quarantineWriter(quarantineDir: string): QuarantineWriter {
+    return new QuarantineWriter(quarantineDir, this.keys.encryption)
+  }
+
+  /** A quarantined file, decrypted in memory. */
+  readQuarantined(quarantineDir: string, file: string): Promise<Buffer> {
+    return readQuarantined(quarantineDir, this.keys.encryption, file)
+  }
+
+  /** Deletes one stored file (the retention purge); false when it was not there. */
+  remove(sha256: string): boolean {
+    const file = this.pathOf(sha256)
+    if (!existsSync(file)) return false
+    rmSync(file, { force: true })
+    return true
   }
 
   /**
@@ -54,6 +99,7 @@ export class ArtifactStore {
    * stale temporaries. Returns how many were removed.
    */
   removeOrphans(known: Set<string>): number {
+    const names = new Set([...known].filter((sha) => SHA256.test(sha)).map((sha) => artifactFileName(this.keys.naming, sha)))
     let removed = 0
     for (const name of readdirSync(this.tmp)) {
       rmSync(join(this.tmp, name), { force: true })
@@ -63,7 +109,7 @@ export class ArtifactStore {
       const full = join(this.root, dir)
       if (!statSync(full).isDirectory()) continue
       for (const name of readdirSync(full)) {
-        if (!known.has(name)) {
+        if (!names.has(name)) {
           rmSync(join(full, name), { force: true })
           removed++
         }
@@ -73,14 +119,14 @@ export class ArtifactStore {
   }
 }
 
-export type ArtifactLookup = { ok: true; file: string } | { ok: false; status: 403 | 404; reason: string }
+export type ArtifactLookup = { ok: true; sha256: string; file: string } | { ok: false; status: 403 | 404; reason: string }
 
 /**
  * Maps the path of an artifact URL (`/<sha256>`) to a file of the store, refusing anything else:
  * traversal (`..`, encoded or not), absolute paths, other names, and symlinks leading out of the
  * store. Used by the Electron protocol handler and the test web host alike.
  */
-export function resolveArtifactRequest(storeRoot: string, urlPath: string): ArtifactLookup {
+export function resolveArtifactRequest(store: ArtifactStore, urlPath: string): ArtifactLookup {
   let decoded: string
   try {
     decoded = decodeURIComponent(urlPath)
@@ -92,10 +138,26 @@ export function resolveArtifactRequest(storeRoot: string, urlPath: string): Arti
     return { ok: false, status: 403, reason: 'path outside the store' }
   }
   if (!SHA256.test(name)) return { ok: false, status: 404, reason: 'no such artifact' }
-  const file = join(storeRoot, name.slice(0, 2), name)
+  const file = store.pathOf(name)
   if (!existsSync(file)) return { ok: false, status: 404, reason: 'no such artifact' }
   const real = realpathSync(file)
-  const realRoot = realpathSync(storeRoot)
+  const realRoot = realpathSync(store.root)
   if (!real.startsWith(realRoot + sep)) return { ok: false, status: 403, reason: 'path outside the store' }
-  return { ok: true, file: real }
+  return { ok: true, sha256: name, file: real }
+}
+
+export type ArtifactRead = { ok: true; sha256: string; bytes: Buffer } | { ok: false; status: 403 | 404 | 500; reason: string }
+
+/**
+ * An artifact URL answered from memory: confined as above, then decrypted. A file that does not
+ * decrypt (changed on disk, wrong key) is a 500, never its raw bytes.
+ */
+export async function readArtifactRequest(store: ArtifactStore, urlPath: string): Promise<ArtifactRead> {
+  const found = resolveArtifactRequest(store, urlPath)
+  if (!found.ok) return found
+  try {
+    return { ok: true, sha256: found.sha256, bytes: await store.get(found.sha256) }
+  } catch {
+    return { ok: false, status: 500, reason: 'the artifact cannot be decrypted' }
+  }
 }

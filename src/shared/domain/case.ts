@@ -1,8 +1,9 @@
 import { z } from '../zod'
-import { CauseSchema, SeveritySchema } from './causes'
+import { CAUSES, CauseSchema, SeveritySchema } from './causes'
 import { DocumentTypeSchema } from './case-bundle'
 import { DocumentDataSchema } from './document-data'
 import { LocalizedTextSchema, RegionSchema } from './finding'
+import { MaskedComparisonSchema } from './privacy'
 
 /** Where a case stands in the desk's workflow (not the platform's verification status). */
 export const CASE_STATUSES = ['new', 'pending', 'awaiting_customer', 'escalated', 'approved', 'rejected'] as const
@@ -34,11 +35,17 @@ export const CaseRowSchema = z.object({
 })
 export type CaseRow = z.infer<typeof CaseRowSchema>
 
+/** How many countries the queue's side panel lists (the rest are reached by typing a code). */
+export const QUEUE_COUNTRY_COUNTS = 12
+
 export const QUEUE_SORTS = ['oldest', 'newest', 'attempt'] as const
 
 export const QueueQuerySchema = z.object({
   statuses: z.array(CaseStatusSchema).max(CASE_STATUSES.length).optional(),
-  cause: CauseSchema.optional(),
+  /** Cases with any of these causes (on their latest attempt). */
+  causes: z.array(CauseSchema).max(CAUSES.length).optional(),
+  /** `me`: assigned to the agent using the app; `unassigned`: assigned to nobody. */
+  assignee: z.enum(['me', 'unassigned']).optional(),
   country: z.string().max(3).optional(),
   minAttempt: z.number().int().min(1).optional(),
   olderThanHours: z.number().min(0).optional(),
@@ -53,10 +60,20 @@ export const QueuePageSchema = z.object({
   rows: z.array(CaseRowSchema),
   /** Counted for the first page (offset 0) only; null on later pages of the same query. */
   total: z.number().int().nullable(),
-  countsByStatus: z.record(z.string(), z.number().int()),
-  countsByCause: z.record(z.string(), z.number().int()),
 })
 export type QueuePage = z.infer<typeof QueuePageSchema>
+
+/**
+ * The side panel's counts for a query, each ignoring its own filter. Asked apart from the page
+ * (cases:counts) so the rows are on screen before the counting, which reads the whole queue.
+ */
+export const QueueCountsSchema = z.object({
+  countsByStatus: z.record(z.string(), z.number().int()),
+  countsByCause: z.record(z.string(), z.number().int()),
+  /** Largest first, at most QUEUE_COUNTRY_COUNTS. */
+  countsByCountry: z.array(z.object({ country: z.string(), n: z.number().int() })),
+})
+export type QueueCounts = z.infer<typeof QueueCountsSchema>
 
 export const FileProblemSchema = z.enum(['missing', 'empty', 'not-an-image', 'too-large', 'unreadable'])
 
@@ -73,6 +90,8 @@ export const AttemptFileSchema = z.object({
   previewSha256: Sha256Schema.nullable(),
   thumbSha256: Sha256Schema.nullable(),
   problem: FileProblemSchema.nullable(),
+  /** When the retention policy deleted the file's images (original, preview, thumbnail); absent or null = kept. */
+  purgedAt: z.string().nullable().optional(),
 })
 export type AttemptFile = z.infer<typeof AttemptFileSchema>
 
@@ -120,11 +139,20 @@ export const AttemptDetailSchema = z.object({
   primaryCause: CauseSchema.nullable(),
   documentData: DocumentDataSchema.nullable(),
   faces: z.array(FaceObservationSchema),
+  /** While the case is masked: how the masked fields of the typed-vs-document table compare. */
+  maskedFields: z.array(MaskedComparisonSchema).optional(),
 })
 export type AttemptDetail = z.infer<typeof AttemptDetailSchema>
+
+/** How many other cases of the same account a case page lists (newest first). */
+export const ACCOUNT_CASES_LISTED = 20
 
 export const CaseDetailSchema = z.object({
   row: CaseRowSchema,
   attempts: z.array(AttemptDetailSchema),
+  /** The account's other cases (another caseId, same accountId), newest first. */
+  accountCases: z.array(CaseRowSchema),
+  /** True while document numbers and dates of birth are masked (until `cases:reveal`). */
+  masked: z.boolean().optional(),
 })
 export type CaseDetail = z.infer<typeof CaseDetailSchema>

@@ -47,6 +47,8 @@ export const AUDIT_ACTIONS = [
   'reply.retried', 'reply.cancelled', 'reply.copied', 'reply.eml_exported', 'reply.blocked', 'template.created',
   'template.updated', 'template.duplicated', 'template.deleted', 'templates.seeded', 'settings.smtp_changed',
   'settings.smtp_password_set', 'audit.exported',
+  'case.assigned',
+  'case.revealed', 'case.image_exported', 'session.locked', 'session.unlocked', 'settings.policy_changed', 'retention.purged',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ArtifactStore } from '../../../src/main/store/artifact-store'
+import type { ArtifactStore } from '../../../src/main/store/artifact-store'
 
 // Runs src/main/index.ts under plain Node with a stand-in for Electron and for the services, to
 // see what the app installs at start: the permission handlers, the artifact protocol and the IPC
@@ -14,7 +14,7 @@ const fake = vi.hoisted(() => ({
   permissionRequest: undefined as undefined | ((wc: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void),
   permissionCheck: undefined as undefined | ((wc: unknown, permission: string, origin: string, details?: unknown) => boolean),
   registerIpcTrust: undefined as unknown,
-  storeRoot: '',
+  store: undefined as ArtifactStore | undefined,
   dataDir: '',
 }))
 
@@ -35,6 +35,13 @@ vi.mock('electron', () => ({
   Menu: { setApplicationMenu: () => undefined, buildFromTemplate: () => ({}) },
   shell: { openExternal: () => Promise.resolve() },
   dialog: { showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }) },
+  // A keychain that works (as on macOS, Windows, or Linux with a keyring): the app unlocks by itself.
+  safeStorage: {
+    isAsyncEncryptionAvailable: () => Promise.resolve(true),
+    getSelectedStorageBackend: () => 'gnome_libsecret',
+    encryptStringAsync: (text: string) => Promise.resolve(Buffer.from(text, 'utf8').reverse()),
+    decryptStringAsync: (blob: Buffer) => Promise.resolve({ shouldReEncrypt: false, result: Buffer.from(blob).reverse().toString('utf8') }),
+  },
   protocol: {
     registerSchemesAsPrivileged: (schemes: unknown[]) => fake.privileged.push(...schemes),
     handle: (scheme: string, handler: (request: { url: string }) => Promise<Response>) => {
@@ -57,15 +64,22 @@ vi.mock('electron', () => ({
 }))
 vi.mock('../../../src/main/data-dir', () => ({ resolveDataDir: () => fake.dataDir }))
 vi.mock('../../../src/main/native-binding', () => ({ electronNativeBinding: () => undefined }))
-vi.mock('../../../src/main/services/app-services', () => ({
-  openServices: () => ({
-    store: { root: fake.storeRoot },
-    db: {},
+vi.mock('../../../src/main/services/app-services', async () => {
+  const { ArtifactStore } = await import('../../../src/main/store/artifact-store')
+  return {
+    openServices: (dataDir: string, options: { keys: { artifacts: ConstructorParameters<typeof ArtifactStore>[1] } }) => {
+      fake.order.push('open-services')
+      fake.store = new ArtifactStore(dataDir, options.keys.artifacts)
+      return {
+        store: fake.store,
+        db: {},
     dispatch: async () => ({ ok: true, value: null }),
-    analysis: { resumeUnfinished: () => undefined },
-    close: () => undefined,
-  }),
-}))
+        analysis: { resumeUnfinished: () => undefined },
+        close: () => undefined,
+      }
+    },
+  }
+})
 vi.mock('../../../src/main/db/queries/artifacts', () => ({ getArtifact: () => ({ mime: 'image/jpeg' }) }))
 vi.mock('../../../src/main/services/demo-seed', () => ({ seedDemoCasesIfEmpty: async () => undefined }))
 vi.mock('../../../src/main/window-state', () => ({ loadWindowBounds: () => undefined, saveWindowBounds: () => undefined }))
@@ -87,11 +101,9 @@ vi.mock('../../../src/main/window', async (importOriginal) => ({
 let sha = ''
 beforeAll(async () => {
   fake.dataDir = mkdtempSync(join(tmpdir(), 'kyc-security-'))
-  const store = new ArtifactStore(fake.dataDir)
-  fake.storeRoot = store.root
-  sha = await store.put(Buffer.from('passport scan bytes'))
   await import('../../../src/main/index')
   await vi.waitFor(() => expect(fake.order).toContain('create-window'))
+  sha = await fake.store!.put(Buffer.from('passport scan bytes'))
 })
 afterAll(() => rmSync(fake.dataDir, { recursive: true, force: true }))
 
@@ -153,5 +165,18 @@ describe('the artifact protocol', () => {
       const refused = await handler({ url: `kyc-artifact://store/${path}` })
       expect([403, 404], path).toContain(refused.status)
     }
+  })
+})
+
+describe('encryption at rest at start', () => {
+  it('unlocks with the system keychain before the first window: a new data dir gets a keychain slot only', () => {
+    expect(fake.order.indexOf('open-services')).toBeGreaterThanOrEqual(0)
+    expect(fake.order.indexOf('open-services')).toBeLessThan(fake.order.indexOf('create-window'))
+    const keyring = JSON.parse(readFileSync(join(fake.dataDir, 'keys.json'), 'utf8')) as { slots: { kind: string }[] }
+    expect(keyring.slots.map((s) => s.kind)).toEqual(['safe-storage'])
+  })
+
+  it('keeps stored images encrypted on disk and answers them decrypted from memory', () => {
+    expect(readFileSync(fake.store!.pathOf(sha)).includes(Buffer.from('passport scan bytes'))).toBe(false)
   })
 })

@@ -3,6 +3,7 @@ import { checkFile } from '../document-file/check-file'
 import { FILE_SECTION } from '../document-file/file-settings'
 import { decodedImage } from '../image/image-fact'
 import { IMAGE_SECTION } from '../image/image-settings'
+import { mrzSettings } from '../mrz/mrz-settings'
 import type { Analyser, AnalysisContext } from '../types'
 import { judgeQuality } from './judge'
 import { measureDocument } from './measure'
@@ -16,13 +17,14 @@ import { explainQuality, QUALITY_REMEDIES } from './wording'
  */
 export async function analyseDocumentQuality(ctx: AnalysisContext): Promise<Finding[]> {
   const s = qualitySettings(ctx.settings)
+  const print = mrzSettings(ctx.settings)
   const findings: Finding[] = []
   for (const file of ctx.files.filter((f) => f.role === 'document')) {
     const fileCheck = await checkFile(ctx, file)
     if (fileCheck.blocksPixelChecks) continue
     const decoded = await decodedImage(ctx, file)
     if (!decoded?.ok) continue
-    const m = measureDocument(decoded.image, s)
+    const m = measureDocument(decoded.image, s, print)
     for (const v of judgeQuality(m, s)) {
       findings.push({
         cause: 'DOCUMENT_QUALITY',
@@ -44,7 +46,7 @@ export const documentQualityAnalyser: Analyser = {
   id: 'document-quality',
   version: '1',
   causes: ['DOCUMENT_QUALITY'],
-  settingsSections: [QUALITY_SECTION, IMAGE_SECTION, FILE_SECTION],
+  settingsSections: [QUALITY_SECTION, IMAGE_SECTION, FILE_SECTION, 'mrz'],
   run: analyseDocumentQuality,
 }
 

@@ -1,6 +1,7 @@
 import type { Region } from '../../../shared/domain/finding'
 import type { Side } from './cut'
 import type { DocumentMeasurements } from './measure'
+import { DOCUMENT_ASPECTS } from './crop'
 import type { QualitySettings } from './quality-settings'
 
 export type QualityCode = 'BLURRY' | 'GLARE' | 'TOO_DARK' | 'OVEREXPOSED' | 'LOW_RESOLUTION' | 'CROPPED' | 'BLACK_AND_WHITE'
@@ -24,6 +25,26 @@ export function confidenceFromMargin(value: number, threshold: number, span: num
   return Math.round(Math.min(0.99, 0.6 + 0.39 * Math.min(1, distance)) * 100) / 100
 }
 
+const round2 = (v: number) => Math.round(v * 100) / 100
+
+/**
+ * An outline running off the frame is the plainest evidence (0.95); a shape too narrow or too
+ * wide for any ICAO size is surer the further it is from one; ink running off the edge, as before.
+ */
+function cropConfidence(m: DocumentMeasurements, s: QualitySettings): number {
+  const reasons = Object.values(m.crop.reasons)
+  if (reasons.includes('outline-runs-off')) return 0.95
+  if (reasons.includes('aspect')) {
+    const lo = Math.min(...Object.values(DOCUMENT_ASPECTS))
+    const hi = Math.max(...Object.values(DOCUMENT_ASPECTS))
+    const a = m.crop.aspect >= 1 ? m.crop.aspect : 1 / m.crop.aspect
+    const off = a < lo ? lo / a - 1 : a / hi - 1
+    return confidenceFromMargin(1 + off, 1 + s.aspectTolerance, 0.2)
+  }
+  const worst = Math.max(...m.crop.cutSides.map((side) => m.cut.sides[side].score))
+  return confidenceFromMargin(worst, s.minCutScore, 3)
+}
+
 const STRIP = 0.06
 const SIDE_REGION: Record<Side, Region> = {
   left: { x: 0, y: 0, w: STRIP, h: 1 },
@@ -43,7 +64,7 @@ function unionRegion(regions: Region[]): Region {
 /**
  * The DOCUMENT_QUALITY decisions for one image. Exposure is judged first: a too dark or
  * blown-out photo also loses colour and contrast, so colour is not judged on it (the retake for
- * the light fixes both), and glare is not looked for in a blown-out one.
+ * the light fixes both), and glare is not looked for in a blown-out, blurred or greyscale one.
  */
 export function judgeQuality(m: DocumentMeasurements, s: QualitySettings): QualityVerdict[] {
   const out: QualityVerdict[] = []
@@ -58,6 +79,7 @@ export function judgeQuality(m: DocumentMeasurements, s: QualitySettings): Quali
     })
   }
   const overexposed = L.mean >= s.maxMeanLuminance
+  const blurred = m.blur.effect >= s.maxBlurEffect
   if (overexposed) {
     out.push({
       code: 'OVEREXPOSED',
@@ -66,7 +88,7 @@ export function judgeQuality(m: DocumentMeasurements, s: QualitySettings): Quali
     })
   }
 
-  if (m.blur.effect >= s.maxBlurEffect) {
+  if (blurred) {
     out.push({
       code: 'BLURRY',
       confidence: confidenceFromMargin(m.blur.effect, s.maxBlurEffect, 1.5),
@@ -83,12 +105,28 @@ export function judgeQuality(m: DocumentMeasurements, s: QualitySettings): Quali
     })
   }
 
-  if (!overexposed && m.glare.largest) {
+  // A reflection is found by the colour it washes out and its soft edge: a greyscale image has
+  // no colour to lose, and in a blurred one every white field has a soft edge.
+  const greyFile = m.colour.sourceChannels <= 2
+  const colourless = greyFile || m.colour.meanChroma < s.maxGreyChroma
+  if (!overexposed && !colourless && !blurred && m.glare.largest) {
+    const g = m.glare.largest
     out.push({
       code: 'GLARE',
       confidence: confidenceFromMargin(m.glare.fraction, s.minGlareFraction, 3),
-      region: m.glare.largest.region,
-      evidence: { glareFraction: m.glare.fraction, minGlareFraction: s.minGlareFraction, blobs: m.glare.blobs, largestBlobFraction: m.glare.largest.fraction },
+      region: g.region,
+      evidence: {
+        glareFraction: m.glare.fraction,
+        minGlareFraction: s.minGlareFraction,
+        blobs: m.glare.blobs,
+        largestBlobFraction: g.fraction,
+        highlightLevel: g.level,
+        paperLevel: g.paperLevel,
+        brighterThanPaper: g.margin,
+        minGlareMargin: s.minGlareMargin,
+        edgeSteepness: g.edgeSteepness,
+        maxGlareEdgeSteepness: s.maxGlareEdgeSteepness,
+      },
     })
   }
 
@@ -101,16 +139,22 @@ export function judgeQuality(m: DocumentMeasurements, s: QualitySettings): Quali
     })
   }
 
-  if (m.cut.cutSides.length) {
-    const worst = Math.max(...m.cut.cutSides.map((side) => m.cut.sides[side].score))
+  if (m.crop.cutSides.length) {
     out.push({
       code: 'CROPPED',
-      confidence: confidenceFromMargin(worst, s.minCutScore, 3),
-      region: unionRegion(m.cut.cutSides.map((side) => SIDE_REGION[side])),
-      sides: m.cut.cutSides,
+      confidence: cropConfidence(m, s),
+      region: unionRegion(m.crop.cutSides.map((side) => SIDE_REGION[side])),
+      sides: m.crop.cutSides,
       evidence: {
-        cutSides: m.cut.cutSides,
-        sides: m.cut.sides,
+        cutSides: m.crop.cutSides,
+        reasons: m.crop.reasons,
+        visibleAspect: m.crop.aspect,
+        shortAxis: m.crop.shortAxis,
+        documentAspects: { min: round2(Math.min(...Object.values(DOCUMENT_ASPECTS))), max: round2(Math.max(...Object.values(DOCUMENT_ASPECTS))) },
+        aspectTolerance: s.aspectTolerance,
+        outline: m.outline,
+        inkAtEdges: m.cut.sides,
+        ...(m.crop.printDirectionDeg !== undefined ? { printDirectionDeg: m.crop.printDirectionDeg } : {}),
         minCutScore: s.minCutScore,
         minCutCoverage: s.minCutCoverage,
         cutOppositeRatio: s.cutOppositeRatio,
@@ -118,11 +162,14 @@ export function judgeQuality(m: DocumentMeasurements, s: QualitySettings): Quali
     })
   }
 
-  const greyFile = m.colour.sourceChannels <= 2
-  if (!tooDark && (greyFile || m.colour.meanChroma < s.maxGreyChroma)) {
+  // A file stored grey, or grey in (almost) every pixel, is a black-and-white copy whatever its
+  // exposure; low chroma alone is judged only on a properly exposed photo, since too little or
+  // too much light also drains a colour photo's colour.
+  const digitallyGrey = greyFile || m.colour.p95Chroma === 0
+  if (digitallyGrey || (!tooDark && !overexposed && colourless)) {
     out.push({
       code: 'BLACK_AND_WHITE',
-      confidence: greyFile ? 0.97 : confidenceFromMargin(m.colour.meanChroma, s.maxGreyChroma, 1),
+      confidence: digitallyGrey ? 0.97 : confidenceFromMargin(m.colour.meanChroma, s.maxGreyChroma, 1),
       evidence: { meanChroma: m.colour.meanChroma, maxGreyChroma: s.maxGreyChroma, colouredFraction: m.colour.colouredFraction, greyscaleFile: greyFile },
     })
   }

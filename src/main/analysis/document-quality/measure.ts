@@ -3,8 +3,11 @@ import { blurEffect, edgeWidth, gradientTiles, type GradientTile } from '../imag
 import { laplacianVariance } from '../image/laplacian'
 import { histogram, percentileOf } from '../image/luma'
 import type { DecodedImage } from '../image/types'
-import { measureCut, type CutMeasure } from './cut'
+import type { LocatorSettings } from '../mrz/locate-band'
+import { judgeCrop, type CropVerdict } from './crop'
+import { measureCut, type CutMeasure, type Side } from './cut'
 import { measureGlare, type GlareMeasure } from './glare'
+import { measureOutline, printDirectionDeg } from './outline'
 import type { QualitySettings } from './quality-settings'
 
 export interface DocumentMeasurements {
@@ -25,7 +28,12 @@ export interface DocumentMeasurements {
   }
   luminance: { mean: number; p5: number; p50: number; p90: number; p98: number; clippedFraction: number; crushedFraction: number; inkLevel: number }
   glare: GlareMeasure
+  /** Ink crossing each edge of the frame (strokes running off). */
   cut: CutMeasure
+  /** The document's outline as far as it is visible: boundary sides, corners, whether it closes, where it runs off. */
+  outline: { boundarySides: Side[]; corners: number; closed: boolean; runsOff: Side[]; skewDeg: number; box: Region }
+  /** Whether (and where) the document is cut off by the frame, and why. */
+  crop: CropVerdict
   /** Where the document's content (text, portrait, lines) lies, normalised, and its long side in full-size pixels. */
   extent: { region: Region; longSidePx: number }
   colour: { meanChroma: number; p95Chroma: number; colouredFraction: number; sourceChannels: number }
@@ -38,8 +46,12 @@ function topBy(tiles: readonly GradientTile[], share: number, key: (t: GradientT
 
 const round = (v: number, d = 3) => Math.round(v * 10 ** d) / 10 ** d
 
-/** Every pixel measurement the DOCUMENT_QUALITY checks judge, from one decoded image. */
-export function measureDocument(img: DecodedImage, s: QualitySettings): DocumentMeasurements {
+/**
+ * Every pixel measurement the DOCUMENT_QUALITY checks judge, from one decoded image. `print`
+ * (the MRZ locator's settings) measures which way the print runs, needed only for a frame with
+ * no visible outline.
+ */
+export function measureDocument(img: DecodedImage, s: QualitySettings, print: LocatorSettings): DocumentMeasurements {
   const g = img.grey
   const grid = gradientTiles(g, s.tileSize)
   const tiles = grid.tiles
@@ -79,6 +91,13 @@ export function measureDocument(img: DecodedImage, s: QualitySettings): Document
   }
   const longSidePx = Math.round(Math.max(region.w * img.width, region.h * img.height))
 
+  const cut = measureCut(g, s)
+  const outline = measureOutline(g, s)
+  let printDeg: number | undefined
+  const crop = judgeCrop(cut, outline, s, () => (printDeg ??= printDirectionDeg(g, print)))
+  const ob = outline.box
+  const toWorking = g.width / outline.width
+
   return {
     width: img.width,
     height: img.height,
@@ -101,8 +120,17 @@ export function measureDocument(img: DecodedImage, s: QualitySettings): Document
       crushedFraction: round(crushed / n),
       inkLevel,
     },
-    glare: measureGlare(img, s),
-    cut: measureCut(g, s),
+    glare: measureGlare(img, s, { x0: ob.x0 * toWorking, x1: ob.x1 * toWorking, y0: ob.y0 * toWorking, y1: ob.y1 * toWorking }),
+    cut,
+    outline: {
+      boundarySides: Object.keys(outline.boundary) as Side[],
+      corners: outline.corners,
+      closed: outline.closed,
+      runsOff: outline.runsOff,
+      skewDeg: outline.skewDeg,
+      box: { x: round(ob.x0 / outline.width), y: round(ob.y0 / outline.height), w: round((ob.x1 - ob.x0) / outline.width), h: round((ob.y1 - ob.y0) / outline.height) },
+    },
+    crop: printDeg === undefined ? crop : { ...crop, printDirectionDeg: round(printDeg, 1) },
     extent: { region, longSidePx },
     colour: {
       meanChroma: round(img.rgbStats.meanChroma, 2),

@@ -38,9 +38,26 @@ export function explainQuality(v: QualityVerdict, file: string): LocalizedText {
       }
     case 'CROPPED': {
       const sides = (v.sides ?? []) as Side[]
+      const en = sides.map((x) => SIDE_EN[x]).join(' and ')
+      const zh = sides.map((x) => SIDE_ZH[x]).join('、')
+      const reasons = Object.values((e.reasons ?? {}) as Record<string, string>)
+      const aspect = num(e.visibleAspect).toFixed(2)
+      const range = e.documentAspects as { min: number; max: number } | undefined
+      const whole = range ? `${range.min.toFixed(2)}–${range.max.toFixed(2)}` : '1.42–1.59'
+      const why = reasons.includes('outline-runs-off')
+        ? {
+            en: `the document's edges run off the frame there with no corner, and the part in the picture is ${aspect} times as wide as high, where a whole ID card or passport page is ${whole}`,
+            'zh-CN': `证件的边缘在该处延伸出画面、看不到边角，画面中可见部分的宽高比为 ${aspect}，而完整的身份证或护照资料页为 ${whole}`,
+          }
+        : reasons.includes('aspect')
+          ? {
+              en: `the part of the document in the picture is ${aspect} times as wide as high, where a whole ID card or passport page is ${whole}`,
+              'zh-CN': `画面中可见部分的宽高比为 ${aspect}，而完整的身份证或护照资料页为 ${whole}`,
+            }
+          : { en: 'text or the portrait runs off the frame there', 'zh-CN': '文字或照片在该处超出画面' }
       return {
-        en: `${file} cuts the document off at the ${sides.map((s) => SIDE_EN[s]).join(' and ')} edge: text or the portrait runs off the frame there. Ask for a new photo showing the whole document with a little background on every side.`,
-        'zh-CN': `${file} 中证件的${sides.map((s) => SIDE_ZH[s]).join('、')}边缘被裁掉了：文字或照片在该处超出画面。请客户重新拍摄完整的证件，四周留出一点背景。`,
+        en: `${file} cuts the document off at the ${en} edge: ${why.en}. Ask for a new photo showing the whole document with a little background on every side.`,
+        'zh-CN': `${file} 中证件的${zh}边缘被裁掉了：${why['zh-CN']}。请客户重新拍摄完整的证件，四周留出一点背景。`,
       }
     }
     case 'BLACK_AND_WHITE':

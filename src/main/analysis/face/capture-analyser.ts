@@ -1,6 +1,6 @@
 import type { Finding, LocalizedText } from '../../../shared/domain/finding'
 import type { Analyser, AnalysisContext } from '../types'
-import { assessFace, significantFaces, type CaptureIssue } from './capture-checks'
+import { assessFace, significantFaces, viewConfidence, type CaptureIssue } from './capture-checks'
 import { faceCaptureSettings, type FaceCaptureSettings } from './face-settings'
 import { getFaceImage } from './facts'
 
@@ -42,8 +42,8 @@ function explain(issue: CaptureIssue, file: string): LocalizedText {
       }
     case 'BLURRY':
       return {
-        en: `In ${file} the face is blurred: its sharpness measures ${m.relativeSharpness.toFixed(3)}, below the minimum of ${l.minRelativeSharpness}. The customer should hold the phone still and let the camera focus.`,
-        'zh-CN': `${file} 中人脸模糊：清晰度为 ${m.relativeSharpness.toFixed(3)}，低于最低要求 ${l.minRelativeSharpness}。请客户拿稳手机，等相机对焦后再拍。`,
+        en: `In ${file} the face is blurred: its sharpness along the blurriest direction measures ${m.directionalSharpness.toFixed(4)}, below the minimum of ${l.minDirectionalSharpness}. The customer should hold the phone still and let the camera focus.`,
+        'zh-CN': `${file} 中人脸模糊：最模糊方向上的清晰度为 ${m.directionalSharpness.toFixed(4)}，低于最低要求 ${l.minDirectionalSharpness}。请客户拿稳手机，等相机对焦后再拍。`,
       }
     case 'POSE':
       return {
@@ -107,7 +107,7 @@ function cameraFinding(ctx: AnalysisContext, s: FaceCaptureSettings, smallFiles:
  */
 export const faceCaptureAnalyser: Analyser = {
   id: 'face-capture',
-  version: '1',
+  version: '2',
   causes: ['FACE_CAPTURE_FAILED'],
   settingsSections: ['faceCapture'],
   async run(ctx) {
@@ -133,10 +133,11 @@ export const faceCaptureAnalyser: Analyser = {
           severity: 'blocker',
           confidence: 0.9,
           artifact: file.name,
-          evidence: { facesFound: 0, imageWidth: image.width, imageHeight: image.height },
+          // Every view was searched (letterboxed, as is, in tiles): see detection-views.ts.
+          evidence: { facesFound: 0, imageWidth: image.width, imageHeight: image.height, detectionViews: image.views },
           explanation: {
-            en: `No face was found in the selfie ${file.name} (${image.width}×${image.height}). The customer should take a selfie showing their whole face, uncovered, looking at the camera.`,
-            'zh-CN': `在自拍 ${file.name}（${image.width}×${image.height}）中未检测到人脸。请客户重新自拍，露出完整、无遮挡的面部并正视镜头。`,
+            en: `No face was found in the selfie ${file.name} (${image.width}×${image.height}), also not on a second and third look closer up. The customer should take a selfie showing their whole face, uncovered, looking at the camera.`,
+            'zh-CN': `在自拍 ${file.name}（${image.width}×${image.height}）中未检测到人脸，放大后再次查找也未找到。请客户重新自拍，露出完整、无遮挡的面部并正视镜头。`,
           },
           remedies: ['RETAKE_SELFIE', 'REMOVE_FACE_COVERINGS'],
         })
@@ -150,7 +151,7 @@ export const faceCaptureAnalyser: Analyser = {
           cause: 'FACE_CAPTURE_FAILED',
           code: 'MULTIPLE_FACES',
           severity: 'blocker',
-          confidence: 0.6 + 0.35 * Math.min(1, (second.faceSizePx / main.faceSizePx - s.secondFaceMinRelativeSize) / (1 - s.secondFaceMinRelativeSize)),
+          confidence: (0.6 + 0.35 * Math.min(1, (second.faceSizePx / main.faceSizePx - s.secondFaceMinRelativeSize) / (1 - s.secondFaceMinRelativeSize))) * viewConfidence(second),
           artifact: file.name,
           region: second.region,
           evidence: {
@@ -173,10 +174,10 @@ export const faceCaptureAnalyser: Analyser = {
           cause: 'FACE_CAPTURE_FAILED',
           code: issue.code,
           severity: issue.severity,
-          confidence: issue.confidence,
+          confidence: issue.confidence * viewConfidence(main),
           artifact: file.name,
           region: main.region,
-          evidence: { ...issue.measured, ...issue.limits },
+          evidence: { ...issue.measured, ...issue.limits, ...(main.view !== 'square' ? { detectionView: main.view } : {}) },
           explanation: explain(issue, file.name),
           remedies: REMEDIES[issue.code],
         })

@@ -1,5 +1,5 @@
 import type { FaceImage, FaceObservation } from './detect'
-import type { FaceCaptureSettings } from './face-settings'
+import type { FaceCaptureSettings, FaceMatchSettings } from './face-settings'
 
 export type CaptureCode = 'FACE_TOO_SMALL' | 'TOO_DARK' | 'BACKLIT' | 'OVEREXPOSED' | 'BLURRY' | 'POSE' | 'EYES_CLOSED'
 
@@ -22,6 +22,31 @@ export function marginConfidence(value: number, limit: number, full: number): nu
   const span = full - limit
   const t = span === 0 ? 1 : (value - limit) / span
   return round(0.6 + 0.35 * Math.min(1, Math.max(0, t)), 2)
+}
+
+/**
+ * How far a face's measurements can be trusted given how it was found: 1 when the detector
+ * found it in the letterboxed frame, 0.9 when only a retry view (the unpadded frame or a
+ * tile) showed it — its landmarks, and so its crop, are less certain.
+ */
+export function viewConfidence(face: FaceObservation): number {
+  return face.view === 'square' ? 1 : 0.9
+}
+
+/** Why a document portrait cannot be compared: too dark, washed out or blurred (limits from the selfie checks, blur from faceMatch). */
+export function portraitProblems(face: FaceObservation, capture: FaceCaptureSettings, match: FaceMatchSettings): CaptureIssue[] {
+  const q = face.quality
+  const issues: CaptureIssue[] = []
+  if (q.faceLuma < capture.minFaceLuma) {
+    issues.push({ code: 'TOO_DARK', severity: 'blocker', confidence: marginConfidence(-q.faceLuma, -capture.minFaceLuma, -capture.minFaceLuma / 2), measured: { faceLuma: round(q.faceLuma, 1) }, limits: { minFaceLuma: capture.minFaceLuma } })
+  }
+  if (q.faceClipped > capture.maxFaceClippedFraction) {
+    issues.push({ code: 'OVEREXPOSED', severity: 'blocker', confidence: marginConfidence(q.faceClipped, capture.maxFaceClippedFraction, Math.min(1, capture.maxFaceClippedFraction * 3)), measured: { faceClippedFraction: round(q.faceClipped) }, limits: { maxFaceClippedFraction: capture.maxFaceClippedFraction } })
+  }
+  if (q.directionalSharpness < match.minPortraitSharpness) {
+    issues.push({ code: 'BLURRY', severity: 'blocker', confidence: marginConfidence(-q.directionalSharpness, -match.minPortraitSharpness, -match.minPortraitSharpness / 3), measured: { directionalSharpness: round(q.directionalSharpness, 4) }, limits: { minPortraitSharpness: match.minPortraitSharpness } })
+  }
+  return issues
 }
 
 /** The photographic checks of one face in one image, most basic first. */
@@ -66,13 +91,13 @@ export function assessFace(face: FaceObservation, image: FaceImage, s: FaceCaptu
       limits: { maxFaceClippedFraction: s.maxFaceClippedFraction },
     })
   }
-  if (q.relativeSharpness < s.minRelativeSharpness) {
+  if (q.directionalSharpness < s.minDirectionalSharpness) {
     issues.push({
       code: 'BLURRY',
       severity: 'blocker',
-      confidence: marginConfidence(-q.relativeSharpness, -s.minRelativeSharpness, -s.minRelativeSharpness / 3),
-      measured: { relativeSharpness: round(q.relativeSharpness, 4), laplacianVariance: round(q.sharpness, 1) },
-      limits: { minRelativeSharpness: s.minRelativeSharpness },
+      confidence: marginConfidence(-q.directionalSharpness, -s.minDirectionalSharpness, -s.minDirectionalSharpness / 3),
+      measured: { directionalSharpness: round(q.directionalSharpness, 4), relativeSharpness: round(q.relativeSharpness, 4), laplacianVariance: round(q.sharpness, 1) },
+      limits: { minDirectionalSharpness: s.minDirectionalSharpness },
     })
   }
   if (face.pose) {

@@ -1,7 +1,10 @@
+import sharp from 'sharp'
 import type { Region } from '../../../shared/domain/finding'
 import { alignFace, rgbToPng, type Point } from './align'
+import type { GreyPlane } from './image-stats'
 import { decodeForFaces, lumaOf, type RgbImage } from './decode'
-import { backgroundLuma, boxLuma, greyVariance, laplacianVariance, type PixelBox } from './image-stats'
+import { backgroundLuma, boxLuma, boxSpread, directionalSharpness, greyVariance, laplacianVariance, type PixelBox } from './image-stats'
+import { DETECTION_VIEWS, viewImages, type DetectionView, type ViewImage } from './detection-views'
 import { loadFaceModels, type FaceModels } from './models'
 
 /** Side of the aligned face crop, px: face-api's descriptor network reads 150 px, stored crops a little more. */
@@ -29,6 +32,19 @@ export interface FaceQuality {
    * dark or flat-lit face is not mistaken for a blurred one.
    */
   relativeSharpness: number
+  /**
+   * Sharpness along the blurriest direction (second difference along rows, columns or a
+   * diagonal, the weakest) over the grey-level variance: also low for motion blur, which
+   * leaves edges across the motion sharp.
+   */
+  directionalSharpness: number
+  /**
+   * Grey-level spread around the mouth (lips, mouth line, teeth) over the spread of the whole
+   * inner face: a flat mask leaves the mouth area flat while the mesh still places the mouth.
+   * Measured for FACE_COVERED, which stays off: pleated and printed masks and a hand overlap
+   * uncovered faces and beards (tests/bench/face-occlusion.ts, docs/analysis/face.md).
+   */
+  mouthContrast: number
 }
 
 export interface FaceObservation {
@@ -39,6 +55,8 @@ export interface FaceObservation {
   region: Region
   /** Human's overall face score (detector and mesh), 0..1. */
   score: number
+  /** The view of the image the detector found it in (see detection-views.ts): `square` unless it took a retry. */
+  view: DetectionView
   boxScore: number
   /** Mesh confidence: how well the 468-point face model fits (drops when the face is hidden). */
   meshScore: number
@@ -64,6 +82,8 @@ export interface FaceImage {
   width: number
   height: number
   faces: FaceObservation[]
+  /** The views the detector was run on, in order: one when the first found a face, all when none did. */
+  views: DetectionView[]
   /** Wall time of decode + detection + alignment + description, ms. */
   ms: number
 }
@@ -95,6 +115,25 @@ function centroid(mesh: Mesh, idx: readonly number[]): Point {
 const EYE_A = [33, 7, 163, 144, 145, 153, 154, 155, 133, 173, 157, 158, 159, 160, 161, 246]
 const EYE_B = [263, 249, 390, 373, 374, 380, 381, 382, 362, 398, 384, 385, 386, 387, 388, 466]
 const MOUTH = [61, 185, 40, 39, 37, 0, 267, 269, 270, 409, 291, 375, 321, 405, 314, 17, 84, 181, 91, 146]
+// Mouth corners and the top and bottom of the lips; cheeks at the ears, forehead top, chin.
+const MOUTH_EXTENT = [61, 291, 0, 17]
+const FACE_EXTENT = [234, 454, 10, 152]
+
+function extentOf(mesh: Mesh, idx: readonly number[], grow: number): PixelBox {
+  const xs = idx.map((i) => mesh[i][0])
+  const ys = idx.map((i) => mesh[i][1])
+  const x0 = Math.min(...xs)
+  const y0 = Math.min(...ys)
+  const w = Math.max(...xs) - x0
+  const h = Math.max(...ys) - y0
+  return { x: x0 - grow * w, y: y0 - grow * h, w: w * (1 + 2 * grow), h: h * (1 + 2 * grow) }
+}
+
+/** See FaceQuality.mouthContrast; the face box is shrunk by a tenth on each side to leave out hair and background. */
+function mouthContrast(grey: GreyPlane, mesh: Mesh): number {
+  const face = boxSpread(grey, extentOf(mesh, FACE_EXTENT, -0.1))
+  return face > 0 ? boxSpread(grey, extentOf(mesh, MOUTH_EXTENT, 0.1)) / face : 0
+}
 
 /** Human's blink measure: lid gap at the eye's centre over the height of the eye's wider surround. */
 function eyeOpenness(mesh: Mesh): number | null {
@@ -142,6 +181,93 @@ async function describe(models: FaceModels, crop: RgbImage): Promise<Float32Arra
   }
 }
 
+/**
+ * The aligned crop's grey image at the face's own resolution when that is below the crop's:
+ * a small face enlarged to ALIGNED_SIZE is smooth by construction, which a blur measure would
+ * take for defocus (a 59 px passport portrait read 0.001, a tenth of the blur limit, at 160 px).
+ */
+async function atNativeSize(crop: RgbImage, sidePx: number): Promise<GreyPlane> {
+  const side = Math.round(sidePx)
+  if (side >= crop.width) return greyOf(crop)
+  const size = Math.max(24, side)
+  const { data } = await sharp(crop.data, { raw: { width: crop.width, height: crop.height, channels: 3 } })
+    .resize(size, size, { kernel: 'lanczos3' })
+    .raw()
+    .toBuffer({ resolveWithObject: true })
+  return greyOf({ data, width: size, height: size })
+}
+
+/** One face as the detector and mesh found it, in the analysed frame's pixels. */
+interface FoundFace {
+  mesh: Mesh
+  box: PixelBox
+  score: number
+  boxScore: number
+  meshScore: number
+  angle: { yaw: number; pitch: number; roll: number } | undefined
+  view: DetectionView
+}
+
+async function detectIn(models: FaceModels, view: DetectionView, v: ViewImage, frame: RgbImage): Promise<FoundFace[]> {
+  const { human } = models
+  const { image } = v
+  const input = human.tf.tensor3d(new Int32Array(image.data), [image.height, image.width, 3], 'int32')
+  let result
+  try {
+    result = await human.detect(input as never)
+  } finally {
+    input.dispose()
+  }
+  const out: FoundFace[] = []
+  for (const f of result.face) {
+    if (!f.mesh || f.mesh.length < 468) continue
+    const mesh = (f.mesh as Mesh).map(([x, y, z]) => [x + v.offsetX, y + v.offsetY, z] as [number, number, number?])
+    const box = meshExtent(mesh, frame.width, frame.height)
+    // A face in the letterbox padding is not in the picture.
+    if (box.w <= 0 || box.h <= 0) continue
+    out.push({ mesh, box, score: f.score, boxScore: f.boxScore, meshScore: f.faceScore, angle: f.rotation?.angle, view })
+  }
+  return out
+}
+
+const area = (b: PixelBox) => b.w * b.h
+
+function overlap(a: PixelBox, b: PixelBox): number {
+  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)
+  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y)
+  return w > 0 && h > 0 ? w * h : 0
+}
+
+/**
+ * One face per head: a detection lying mostly (> half its box) inside a more confident one is
+ * the same face found twice (overlapping tiles, or a second box on the chin); two people's
+ * faces never overlap that much in a photo.
+ */
+export function suppressOverlapping<T extends { box: PixelBox; score: number }>(faces: readonly T[]): T[] {
+  const kept: T[] = []
+  for (const f of [...faces].sort((a, b) => b.score - a.score || area(b.box) - area(a.box))) {
+    const duplicate = kept.some((k) => {
+      const shared = overlap(f.box, k.box)
+      return shared > 0.5 * area(f.box) || shared > 0.5 * area(k.box)
+    })
+    if (!duplicate) kept.push(f)
+  }
+  return kept
+}
+
+/** Runs the detector on the views of detection-views.ts in order until one shows a face. */
+async function findFaces(models: FaceModels, rgb: RgbImage): Promise<{ faces: FoundFace[]; views: DetectionView[] }> {
+  const views: DetectionView[] = []
+  for (const view of DETECTION_VIEWS) {
+    views.push(view)
+    const found: FoundFace[] = []
+    for (const v of viewImages(view, rgb)) found.push(...(await detectIn(models, view, v, rgb)))
+    const faces = suppressOverlapping(found)
+    if (faces.length > 0) return { faces, views }
+  }
+  return { faces: [], views }
+}
+
 let queue: Promise<unknown> = Promise.resolve()
 
 /**
@@ -160,29 +286,23 @@ async function inspectNow(bytes: Buffer, options: DetectOptions): Promise<FaceIm
   const start = performance.now()
   const decoded = await decodeForFaces(bytes, options.maxSide, options.maxInputPixels)
   const { rgb, scale } = decoded
-  const { human } = models
-  const input = human.tf.tensor3d(new Int32Array(rgb.data), [rgb.height, rgb.width, 3], 'int32')
-  let result
-  try {
-    result = await human.detect(input as never)
-  } finally {
-    input.dispose()
-  }
+  const { faces: found, views } = await findFaces(models, rgb)
   const grey = greyOf(rgb)
   const faces: FaceObservation[] = []
-  for (const f of result.face) {
-    const mesh = f.mesh as Mesh
-    if (!mesh || mesh.length < 468) continue
+  for (const f of found) {
+    const mesh = f.mesh
     const eyeA = centroid(mesh, EYE_A)
     const eyeB = centroid(mesh, EYE_B)
     const mouth = centroid(mesh, MOUTH)
     const aligned = await alignFace(rgb, [eyeA, eyeB], mouth, ALIGNED_SIZE)
-    const box = meshExtent(mesh, rgb.width, rgb.height)
+    const box = f.box
     const cropGrey = greyOf(aligned.rgb)
     const inner = { x: ALIGNED_SIZE * 0.2, y: ALIGNED_SIZE * 0.2, w: ALIGNED_SIZE * 0.6, h: ALIGNED_SIZE * 0.65 }
     const faceLum = boxLuma(cropGrey, inner)
     const sharpness = laplacianVariance(cropGrey)
-    const angle = f.rotation?.angle
+    const contrast = greyVariance(cropGrey)
+    const native = await atNativeSize(aligned.rgb, aligned.sidePx)
+    const angle = f.angle
     const [left, right] = eyeA.x <= eyeB.x ? [eyeA, eyeB] : [eyeB, eyeA]
     const toOriginal = (p: Point): Point => ({ x: p.x * scale, y: p.y * scale })
     faces.push({
@@ -195,8 +315,9 @@ async function inspectNow(bytes: Buffer, options: DetectOptions): Promise<FaceIm
         h: clamp01(box.h / rgb.height),
       },
       score: f.score,
+      view: f.view,
       boxScore: f.boxScore,
-      meshScore: f.faceScore,
+      meshScore: f.meshScore,
       eyes: { left: toOriginal(left), right: toOriginal(right) },
       mouth: toOriginal(mouth),
       faceSizePx: aligned.sidePx * scale,
@@ -209,14 +330,16 @@ async function inspectNow(bytes: Buffer, options: DetectOptions): Promise<FaceIm
         faceClipped: faceLum.clipped,
         backgroundLuma: backgroundLuma(grey, box, options.backgroundMargin),
         sharpness,
-        relativeSharpness: sharpness / Math.max(1, greyVariance(cropGrey)),
+        relativeSharpness: sharpness / Math.max(1, contrast),
+        directionalSharpness: directionalSharpness(native) / Math.max(1, greyVariance(native)),
+        mouthContrast: mouthContrast(grey, mesh),
       },
     })
   }
   // Largest first: the main face of a selfie, the portrait of a document.
   faces.sort((a, b) => b.box.w * b.box.h - a.box.w * a.box.h)
   faces.forEach((f, i) => { f.index = i })
-  return { width: decoded.originalWidth, height: decoded.originalHeight, faces, ms: performance.now() - start }
+  return { width: decoded.originalWidth, height: decoded.originalHeight, faces, views, ms: performance.now() - start }
 }
 
 /** The faces of one image (see inspectFaces), largest first. */

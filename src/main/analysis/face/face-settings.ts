@@ -13,14 +13,14 @@ export const FACE_CAPTURE_KEYS = [
   'backlitMaxFaceLuma',
   'backgroundMargin',
   'maxFaceClippedFraction',
-  'minRelativeSharpness',
+  'minDirectionalSharpness',
   'maxYawDeg',
   'maxPitchDeg',
   'maxRollDeg',
   'minEyesOpen',
 ] as const
 
-export const FACE_MATCH_KEYS = ['minSimilarity', 'clearMismatchSimilarity', 'sameFaceMaxDistance'] as const
+export const FACE_MATCH_KEYS = ['minSimilarity', 'clearMismatchSimilarity', 'minPortraitSharpness', 'sameFaceMaxDistance'] as const
 
 export type FaceCaptureSettings = Record<(typeof FACE_CAPTURE_KEYS)[number], number>
 export type FaceMatchSettings = Record<(typeof FACE_MATCH_KEYS)[number], number>

@@ -86,3 +86,55 @@ export function greyVariance(grey: GreyPlane): number {
   const mean = sum / n
   return sumSq / n - mean * mean
 }
+
+/**
+ * Sharpness along the blurriest direction: the variance of the second difference along rows,
+ * columns and both diagonals, the smallest of the four. A shaken camera smears along one
+ * direction and leaves edges across it sharp, so the 4-neighbour Laplacian (which adds two
+ * directions) still reads high; the weakest direction does not.
+ */
+export function directionalSharpness(grey: GreyPlane): number {
+  const { data, width: w, height: h } = grey
+  const steps = [1, w, w + 1, w - 1]
+  let weakest = Infinity
+  for (const step of steps) {
+    let sum = 0
+    let sumSq = 0
+    let n = 0
+    for (let y = 1; y < h - 1; y++) {
+      for (let x = 1; x < w - 1; x++) {
+        const i = y * w + x
+        const v = data[i - step] + data[i + step] - 2 * data[i]
+        sum += v
+        sumSq += v * v
+        n++
+      }
+    }
+    if (!n) return 0
+    const mean = sum / n
+    weakest = Math.min(weakest, sumSq / n - mean * mean)
+  }
+  return weakest
+}
+
+/** Standard deviation of the grey levels inside a box (clipped to the image): how much detail it holds. */
+export function boxSpread(grey: GreyPlane, box: PixelBox): number {
+  const x0 = Math.max(0, Math.floor(box.x))
+  const y0 = Math.max(0, Math.floor(box.y))
+  const x1 = Math.min(grey.width, Math.ceil(box.x + box.w))
+  const y1 = Math.min(grey.height, Math.ceil(box.y + box.h))
+  let sum = 0
+  let sumSq = 0
+  let n = 0
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const v = grey.data[y * grey.width + x]
+      sum += v
+      sumSq += v * v
+      n++
+    }
+  }
+  if (!n) return 0
+  const mean = sum / n
+  return Math.sqrt(Math.max(0, sumSq / n - mean * mean))
+}

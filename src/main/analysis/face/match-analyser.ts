@@ -1,16 +1,20 @@
 import type { Finding } from '../../../shared/domain/finding'
 import type { Analyser } from '../types'
-import { faceMatchSettings } from './face-settings'
+import { portraitProblems, viewConfidence } from './capture-checks'
+import { faceCaptureSettings, faceMatchSettings } from './face-settings'
 import { bestSelfieFace, documentPortrait, getFaceImage, portraitDocuments } from './facts'
 import { distanceFromSimilarity, faceDistance, similarityFromDistance } from './similarity'
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000
 
 /**
- * Median similarity of different-person pairs in calibration (distance 0.834, docs/analysis/face.md):
+ * Median similarity of different-person pairs in calibration (distance 0.839, docs/analysis/face.md):
  * a pair that far below the threshold is an unmistakable mismatch.
  */
-const IMPOSTOR_MEDIAN_SIMILARITY = 0.305
+const IMPOSTOR_MEDIAN_SIMILARITY = 0.301
+
+const PORTRAIT_PROBLEM_EN: Record<string, string> = { TOO_DARK: 'too dark', OVEREXPOSED: 'washed out', BLURRY: 'blurred' }
+const PORTRAIT_PROBLEM_ZH: Record<string, string> = { TOO_DARK: '过暗', OVEREXPOSED: '过曝', BLURRY: '模糊' }
 
 /**
  * FACE_MISMATCH: compares the document's portrait (largest face on the front/single side) with
@@ -19,7 +23,7 @@ const IMPOSTOR_MEDIAN_SIMILARITY = 0.305
  */
 export const faceMatchAnalyser: Analyser = {
   id: 'face-match',
-  version: '1',
+  version: '2',
   causes: ['FACE_MISMATCH'],
   settingsSections: ['faceMatch', 'faceCapture'],
   async run(ctx) {
@@ -57,6 +61,24 @@ export const faceMatchAnalyser: Analyser = {
         remedies: ['RETAKE_DOCUMENT_PHOTO', 'SHOW_WHOLE_DOCUMENT'],
       }]
     }
+    const problems = portraitProblems(portrait.face, faceCaptureSettings(ctx.settings), s)
+    if (problems.length > 0) {
+      const codes = problems.map((p) => p.code)
+      return [{
+        cause: 'FACE_MISMATCH',
+        code: 'NOT_COMPARABLE',
+        severity: 'info',
+        confidence: 1,
+        artifact: portrait.file,
+        region: portrait.face.region,
+        evidence: { reason: `the document portrait is not usable (${codes.join(', ')})`, portraitFile: portrait.file, ...Object.assign({}, ...problems.map((p) => ({ ...p.measured, ...p.limits }))) },
+        explanation: {
+          en: `The document portrait on ${portrait.file} was not compared with the selfie: it is ${codes.map((c) => PORTRAIT_PROBLEM_EN[c]).join(' and ')}, so a low similarity would say nothing about who is on it. No mismatch is claimed; see the document-quality finding.`,
+          'zh-CN': `未将 ${portrait.file} 上的证件照与自拍比对：证件照${codes.map((c) => PORTRAIT_PROBLEM_ZH[c]).join('且')}，相似度低也无法说明照片上是谁。此处不判定为人脸不符；请参见证件质量的检查结果。`,
+        },
+        remedies: [],
+      }]
+    }
     const selfie = await bestSelfieFace(ctx)
     if (!selfie || !selfie.usable) {
       const why = !selfie ? 'no face found in any selfie' : `the selfie face is not usable (${selfie.issues.filter((i) => i.severity === 'blocker').map((i) => i.code).join(', ')})`
@@ -76,6 +98,8 @@ export const faceMatchAnalyser: Analyser = {
       }]
     }
     const distance = faceDistance(portrait.face.descriptor, selfie.face.descriptor)
+    // A face only a retry view of the detector found has less certain landmarks, so a less certain crop.
+    const sureness = Math.min(viewConfidence(portrait.face), viewConfidence(selfie.face))
     const similarity = similarityFromDistance(distance)
     const evidence = {
       similarity: r3(similarity),
@@ -89,13 +113,14 @@ export const faceMatchAnalyser: Analyser = {
       selfieFile: selfie.file,
       selfieRegion: selfie.face.region,
       selfieFaceIndex: selfie.face.index,
+      detectionViews: { portrait: portrait.face.view, selfie: selfie.face.view },
     }
     if (similarity >= s.minSimilarity) {
       return [{
         cause: 'FACE_MISMATCH',
         code: 'FACES_MATCH',
         severity: 'info',
-        confidence: r3(0.6 + 0.35 * Math.min(1, (similarity - s.minSimilarity) / Math.max(1e-6, 1 - s.minSimilarity) * 3)),
+        confidence: r3((0.6 + 0.35 * Math.min(1, (similarity - s.minSimilarity) / Math.max(1e-6, 1 - s.minSimilarity) * 3)) * sureness),
         artifact: portrait.file,
         region: portrait.face.region,
         evidence,
@@ -114,13 +139,13 @@ export const faceMatchAnalyser: Analyser = {
       // The uncertain band (look-alikes and hard photos of one person) is shown, not counted:
       // on the 60-case demo corpus all 4 cases in it were the same person (precision 0).
       severity: clear ? 'blocker' : 'info',
-      confidence: clear ? r3(0.6 + 0.35 * Math.min(1, (s.clearMismatchSimilarity - similarity) / Math.max(1e-6, s.clearMismatchSimilarity - IMPOSTOR_MEDIAN_SIMILARITY))) : 0.5,
+      confidence: clear ? r3((0.6 + 0.35 * Math.min(1, (s.clearMismatchSimilarity - similarity) / Math.max(1e-6, s.clearMismatchSimilarity - IMPOSTOR_MEDIAN_SIMILARITY))) * sureness) : 0.5,
       artifact: portrait.file,
       region: portrait.face.region,
       evidence,
       explanation: {
-        en: `The selfie ${selfie.file} and the portrait on ${portrait.file} do not look like the same person: similarity ${Math.round(similarity * 100)}%, below the threshold of ${Math.round(s.minSimilarity * 100)}% (distance ${distance.toFixed(2)}, limit ${distanceFromSimilarity(s.minSimilarity).toFixed(2)})${clear ? '' : `; this is in the band down to ${Math.round(s.clearMismatchSimilarity * 100)}% where look-alikes and hard photos of one person both fall, so it is uncertain`}. Compare the two faces side by side before replying; if they are the same person, ask for a clearer selfie; if not, escalate.`,
-        'zh-CN': `自拍 ${selfie.file} 与 ${portrait.file} 上的证件照看起来不是同一人：相似度 ${Math.round(similarity * 100)}%，低于阈值 ${Math.round(s.minSimilarity * 100)}%（距离 ${distance.toFixed(2)}，上限 ${distanceFromSimilarity(s.minSimilarity).toFixed(2)}）${clear ? '' : `；该值处于 ${Math.round(s.clearMismatchSimilarity * 100)}% 以上的不确定区间，长相相似的不同人和同一人的难辨照片都可能落在这里`}。回复前请并排比对两张人脸：若为同一人，请客户重新拍摄更清晰的自拍；若不是，请升级处理。`,
+        en: `The selfie ${selfie.file} and the portrait on ${portrait.file} do not look like the same person: similarity ${Math.round(similarity * 100)}%, below the threshold of ${Math.round(s.minSimilarity * 100)}% (distance ${distance.toFixed(2)}, limit ${distanceFromSimilarity(s.minSimilarity).toFixed(2)})${clear ? '' : `; this is in the band down to ${Math.round(s.clearMismatchSimilarity * 100)}% where look-alikes and hard photos of one person both fall, so it is uncertain`}. Compare the two faces side by side before replying (a mask, sunglasses or a hand over the face also lowers the similarity, and is not detected automatically); if they are the same person, ask for a clearer selfie; if not, escalate.`,
+        'zh-CN': `自拍 ${selfie.file} 与 ${portrait.file} 上的证件照看起来不是同一人：相似度 ${Math.round(similarity * 100)}%，低于阈值 ${Math.round(s.minSimilarity * 100)}%（距离 ${distance.toFixed(2)}，上限 ${distanceFromSimilarity(s.minSimilarity).toFixed(2)}）${clear ? '' : `；该值处于 ${Math.round(s.clearMismatchSimilarity * 100)}% 以上的不确定区间，长相相似的不同人和同一人的难辨照片都可能落在这里`}。回复前请并排比对两张人脸（口罩、墨镜或用手遮挡面部也会降低相似度，系统无法自动识别）：若为同一人，请客户重新拍摄更清晰的自拍；若不是，请升级处理。`,
       },
       remedies: ['RETAKE_SELFIE', 'ESCALATE_TO_COMPLIANCE'],
     }

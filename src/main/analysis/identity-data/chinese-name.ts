@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { pinyin } from 'pinyin-pro'
 import { resourcePath } from '../../resources'
+import { editDistance } from './edit-distance'
 import { isHanName } from './fold-text'
 import { syllableSpellings } from './romanise-syllable'
 
@@ -96,4 +97,29 @@ export function matchHanName(nativeName: string, lastName: string, firstName: st
 /** True when a Latin name (letters only) is one of the document spellings of the Han name, in that order. */
 export function hanSpells(han: string, latin: string, asSurname: boolean): boolean {
   return asSurname ? spellsSurname(han, latin) : spells(characterSpellings(han), latin)
+}
+
+/** Spellings enumerated at most for the nearest-spelling search (a 4-character given name has a few hundred). */
+const MAX_SPELLINGS = 2000
+
+/**
+ * The standard spelling of a Han name part closest to a Latin name (letters only, upper case),
+ * and how many edits away it is; null when the part has no reading. Used to tell a slip in the
+ * Latin name (one or two letters off every spelling) from a different name.
+ */
+export function nearestHanSpelling(han: string, latin: string, asSurname: boolean): { spelling: string; distance: number } | null {
+  const units = characterSpellings(han)
+  if (units.some((u) => u.length === 0)) return null
+  let spellings = ['']
+  for (const unit of units) {
+    spellings = spellings.flatMap((p) => unit.map((s) => p + s))
+    if (spellings.length > MAX_SPELLINGS) spellings = spellings.slice(0, MAX_SPELLINGS)
+  }
+  if (asSurname) spellings.push(...(surnameSpellings()[han] ?? []))
+  let best: { spelling: string; distance: number } | null = null
+  for (const spelling of spellings) {
+    const distance = editDistance(latin, spelling)
+    if (!best || distance < best.distance) best = { spelling, distance }
+  }
+  return best
 }

@@ -16,7 +16,7 @@ export interface TypedName {
   nationality?: string
 }
 
-const NAME_REMEDIES = ['TYPE_NAME_AS_IN_MRZ', 'CORRECT_PERSONAL_DATA']
+export const NAME_REMEDIES = ['TYPE_NAME_AS_IN_MRZ', 'CORRECT_PERSONAL_DATA']
 /** Han-character names of these nationalities are not Mandarin (kanji, hanja): not read. */
 const NON_MANDARIN_HAN = new Set(['JPN', 'JP', 'KOR', 'KR', 'PRK', 'KP'])
 

@@ -11,6 +11,7 @@ import { compareNames } from './compare-names'
 import { compareSex } from './compare-sex'
 import { IDENTITY_DATA_SECTION, identityDataSettings } from './identity-settings'
 import { mismatchFinding } from './mismatch-finding'
+import { typedNameSlips } from './typed-native-name'
 import { underageFinding } from './underage'
 import { doubtOwnMisreads, vendorDocumentData } from './vendor-cross-check'
 
@@ -38,6 +39,10 @@ export async function identityDataFindings(ctx: AnalysisContext): Promise<Findin
   const vendor = data.source === 'mrz' ? vendorDocumentData(ctx.bundle, ctx.now) : null
   if (vendor && mismatches.length > 0) mismatches = doubtOwnMisreads(mismatches, compareAll(vendor), vendor)
   mismatches.push(...checkDigitMismatches(data))
+  // No name to compare with on the document: the typed Latin and native-script names can still disagree.
+  if (data.fields.lastName === undefined && data.fields.firstName === undefined) {
+    mismatches.push(...typedNameSlips({ lastName: form.lastName, firstName: form.firstName, nativeName: form.nativeName, nationality: form.nationality }, s))
+  }
   const findings = mismatches.map((m) => mismatchFinding(m, data))
   if (data.source === 'none') findings.unshift(noDocumentDataFinding())
   const underage = underageFinding(form.dateOfBirth, ctx.bundle.submittedAt, data, s.minimumAge, ctx.now)

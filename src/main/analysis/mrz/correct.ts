@@ -133,6 +133,14 @@ function correctNameFiller(lines: ReadLine[], format: MrzFormat, s: CorrectionSe
   }
   // "ERIKAK<<<": the last letter before the filler, when the model nearly read '<' there.
   while (tail > 1 && FILLER_LOOKALIKES.has(line[start + tail - 1].char) && fillerP(line[start + tail - 1]) >= s.fillerEdgeAltMinP) tail--
+  // "MATTHIAS<K<<<" on a line whose filler is also read with K for '<': a letter standing alone
+  // before the filler is that same misread, not an initial, when the model showed that very
+  // confusion in this line's filler.
+  const confused = new Set(line.slice(start + tail, end).filter((c) => FILLER_LOOKALIKES.has(c.char)).map((c) => c.char))
+  while (tail > 2 && confused.has(line[start + tail - 1].char) && line[start + tail - 2].char === '<') {
+    line[start + tail - 1] = swap(line[start + tail - 1], '<')
+    tail -= 2
+  }
   for (let i = start + tail; i < end; i++) {
     const c = line[i]
     if (c.char === '<') continue
@@ -237,6 +245,18 @@ function correctByCheckDigits(lines: ReadLine[], format: MrzFormat, s: Correctio
     out = next
   }
   return out
+}
+
+/**
+ * Whether the name field still shows the filler read as letters after correction: a run of
+ * three or more of the same `<` look-alike (`CCCC`, `KKK`), which no transliterated name holds.
+ * It happens when the characters are a few pixels wide (a thumbnail) and the model reads every
+ * `<` as C or K, so no `<<<` marks where the names end. No check digit covers the names, so such
+ * a name is not a reading at all.
+ */
+export function nameFieldUnreadable(lines: ReadLine[], format: MrzFormat): boolean {
+  const [li, start, end] = NAME_FIELD[format]
+  return /([KLCEI])\1\1/.test(textOf(lines[li].slice(start, end)))
 }
 
 /**

@@ -1,6 +1,6 @@
 import { sampleBilinear, type GreyImage } from './grey-image'
 import { frameToImage, type BandCandidate, type LineBox } from './locate-band'
-import { LINE_HEIGHT } from './recogniser'
+import { LINE_HEIGHT, type LineImage } from './recogniser'
 
 /** How much room to leave around a line's ink, in line heights. */
 export interface CropSettings {
@@ -16,7 +16,7 @@ export interface CropSettings {
  * stretched so faded or dim photos give black ink on white paper.
  * `scale` converts locator-image pixels to `hi` pixels; `flip` reads the band upside down.
  */
-export function cropLine(hi: GreyImage, scale: number, band: BandCandidate, line: LineBox, s: CropSettings): GreyImage {
+export function cropLine(hi: GreyImage, scale: number, band: BandCandidate, line: LineBox, s: CropSettings): LineImage {
   const h = line.v1 - line.v0
   const u0 = line.u0 - s.linePadHorizontal * h
   const u1 = line.u1 + s.linePadHorizontal * h
@@ -40,7 +40,8 @@ export function cropLine(hi: GreyImage, scale: number, band: BandCandidate, line
       data[j * width + i] = sum / (sub * sub)
     }
   }
-  return stretchContrast({ data, width, height: LINE_HEIGHT })
+  const pad = (s.linePadHorizontal * h) / stepU
+  return { ...stretchContrast({ data, width, height: LINE_HEIGHT }), ink: [pad, width - pad] }
 }
 
 

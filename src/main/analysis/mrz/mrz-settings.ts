@@ -2,6 +2,7 @@ import { loadAnalysisSettings, settingsSection, type AnalysisSettings } from '..
 import type { CorrectionSettings } from './correct'
 import type { CropSettings } from './line-crop'
 import type { LocatorSettings } from './locate-band'
+import type { RealignSettings } from './realign'
 
 export const MRZ_SETTING_KEYS = [
   'decodeMaxSide',
@@ -26,9 +27,11 @@ export const MRZ_SETTING_KEYS = [
   'fillerAltMinP',
   'maxCheckRepairs',
   'minValidCheckFraction',
+  'maxSlotResidual',
+  'minNameLineHeightPx',
 ] as const
 
-export type MrzSettings = Record<(typeof MRZ_SETTING_KEYS)[number], number> & LocatorSettings & CropSettings & CorrectionSettings
+export type MrzSettings = Record<(typeof MRZ_SETTING_KEYS)[number], number> & LocatorSettings & CropSettings & CorrectionSettings & RealignSettings
 
 /** The "mrz" section of analysis-settings.json. */
 export function mrzSettings(settings: AnalysisSettings): MrzSettings {

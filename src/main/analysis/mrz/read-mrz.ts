@@ -1,13 +1,14 @@
 import type { DocumentFields } from '../../../shared/domain/document-data'
 import type { Region } from '../../../shared/domain/finding'
-import { correctMrz, textOf, type ReadLine } from './correct'
-import type { MrzFormat } from './formats'
+import { correctMrz, guessFormat, nameFieldUnreadable, textOf, type ReadLine } from './correct'
+import { LINE_LENGTH, type MrzFormat } from './formats'
 import { decodeGrey, shrinkGrey } from './grey-image'
 import { cropLine } from './line-crop'
 import { estimateTextAngle, findBands, frameToImage, inkMask, keepCharacterBlobs, type BandCandidate } from './locate-band'
 import { defaultMrzSettings, type MrzSettings } from './mrz-settings'
 import { parseMrzLines, type MrzCheck } from './parse-mrz'
-import { recogniseLine } from './recogniser'
+import { realignLine } from './realign'
+import { recogniseLine, type RecognisedLine } from './recogniser'
 
 export interface MrzReading {
   /** The MRZ lines exactly as read, after correction. */
@@ -32,6 +33,8 @@ interface Attempt {
   fields: DocumentFields
   checks: MrzCheck[]
   meanP: number
+  /** False when the name field is still filler read as letters (see nameFieldUnreadable). */
+  namesRead: boolean
 }
 
 /**
@@ -54,27 +57,68 @@ export async function readMrz(image: Buffer, settings: MrzSettings = defaultMrzS
 
   let best: Attempt | null = null
   const validShare = (a: Attempt) => a.checks.filter((c) => c.valid).length / Math.max(1, a.checks.length)
+  // More valid check digits first, then readable names, then the more confident reading.
+  const better = (a: Attempt, b: Attempt) =>
+    validShare(a) !== validShare(b) ? validShare(a) > validShare(b) : a.namesRead !== b.namesRead ? a.namesRead : a.meanP > b.meanP
   for (const band of bands) {
     for (const stretch of [s.lineStretch, s.fallbackLineStretch, s.lastLineStretch]) {
-      const read: ReadLine[] = []
+      const recognised: RecognisedLine[] = []
       for (const line of band.lines) {
-        const recognised = await recogniseLine(cropLine(hi, scale, band, line, { ...s, lineStretch: stretch }))
-        if (recognised.mean < s.minLineMeanP) break
-        read.push(recognised.chars)
+        const r = await recogniseLine(cropLine(hi, scale, band, line, { ...s, lineStretch: stretch }))
+        if (r.mean < s.minLineMeanP) break
+        recognised.push(r)
       }
       // A line the recogniser cannot read (upside down, not text) rules the band out at any stretch.
-      if (read.length < band.lines.length) break
-      const corrected = correctMrz(read, s)
+      if (recognised.length < band.lines.length) break
+      const corrected = correctMrz(toFormatLength(recognised, s), s)
       if (!corrected) break
       const parsed = parseMrzLines(corrected.lines.map(textOf), now)
       if (!parsed) break
+      // Names read as filler letters, or from characters too few pixels tall to tell a letter from
+      // '<', are left out, so nothing is compared with them; the lines stay as read.
+      const namesRead = !nameFieldUnreadable(corrected.lines, corrected.format) && lineHeightPx(band, scale) >= s.minNameLineHeightPx
+      if (!namesRead) {
+        delete parsed.fields.lastName
+        delete parsed.fields.firstName
+      }
       const chars = corrected.lines.flat()
-      const attempt: Attempt = { band, lines: corrected.lines, format: corrected.format, fields: parsed.fields, checks: parsed.checks, meanP: chars.reduce((t, c) => t + c.p, 0) / chars.length }
-      if (!best || validShare(attempt) > validShare(best) || (validShare(attempt) === validShare(best) && attempt.meanP > best.meanP)) best = attempt
-      if (validShare(attempt) === 1) return toReading(attempt, lo.width, lo.height, s)
+      const attempt: Attempt = { band, lines: corrected.lines, format: corrected.format, fields: parsed.fields, checks: parsed.checks, meanP: chars.reduce((t, c) => t + c.p, 0) / chars.length, namesRead }
+      // A band the frame cuts off lost characters: its reading counts only if every check digit holds.
+      if (validShare(attempt) < 1 && cutByFrame(band, lo.width, lo.height)) continue
+      if (!best || better(attempt, best)) best = attempt
+      if (validShare(attempt) === 1 && namesRead) return toReading(attempt, lo.width, lo.height, s)
     }
   }
   return best && validShare(best) >= s.minValidCheckFraction ? toReading(best, lo.width, lo.height, s) : null
+}
+
+/** The band's line height in pixels of the decoded image (its smallest line). */
+function lineHeightPx(band: BandCandidate, scale: number): number {
+  return Math.min(...band.lines.map((l) => l.v1 - l.v0)) * scale
+}
+
+/** Whether a line of the band starts or ends at the image's border (within half a line height). */
+function cutByFrame(band: BandCandidate, width: number, height: number): boolean {
+  return band.lines.some((l) => {
+    const margin = Math.max(2, (l.v1 - l.v0) / 2)
+    const v = (l.v0 + l.v1) / 2
+    return [l.u0, l.u1].some((u) => {
+      const [x, y] = frameToImage(band, u, v)
+      return x < margin || y < margin || x > width - 1 - margin || y > height - 1 - margin
+    })
+  })
+}
+
+/**
+ * Lines read with too few or too many characters are put back on the fixed character grid of
+ * their format (see realign.ts); lines that do not sit on an even grid are left for the
+ * filler-run rule of the correction step.
+ */
+function toFormatLength(recognised: RecognisedLine[], s: MrzSettings): ReadLine[] {
+  const read = recognised.map((r) => r.chars)
+  const format = guessFormat(read, s)
+  if (!format) return read
+  return recognised.map((r) => (r.chars.length === LINE_LENGTH[format] ? r.chars : (realignLine(r, LINE_LENGTH[format], s) ?? r.chars)))
 }
 
 function toReading(a: Attempt, width: number, height: number, s: MrzSettings): MrzReading {

@@ -9,6 +9,8 @@ export interface RecognisedChar {
   p: number
   /** Other MRZ characters at the same position, most likely first (for check-digit repair). */
   alternatives: { char: string; p: number }[]
+  /** First and last model step (time slice of the line) that voted for it, when read from an image. */
+  steps?: [number, number]
 }
 
 export interface RecognisedLine {
@@ -16,12 +18,21 @@ export interface RecognisedLine {
   chars: RecognisedChar[]
   /** Mean probability of the characters read. */
   mean: number
+  /**
+   * The model's vote at every step, `MRZ_CLASSES` values per step (the 37 MRZ characters, then
+   * blank): lets a character the decoding lost be read again where it must be.
+   */
+  frames: Float32Array
+  /** Where the crop's margin ends and the ink starts and ends, in steps (the crop's padding is known). */
+  inkSteps: [number, number]
 }
 
 /** The recogniser's input height: PP-OCRv4's text-line model is trained on 48 px lines. */
 export const LINE_HEIGHT = 48
 
-const MRZ_ALPHABET = '<0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+export const MRZ_ALPHABET = '<0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+/** Values per step in `RecognisedLine.frames`: the MRZ characters, then blank. */
+export const MRZ_CLASSES = MRZ_ALPHABET.length + 1
 /** Glyphs of the model's dictionary that, printed in OCR-B on an MRZ, can only be these characters. */
 const ALIASES: Record<string, string> = { '‹': '<', '〈': '<', '＜': '<', '«': '<', 'く': '<' }
 
@@ -72,8 +83,13 @@ export function loadRecogniser(): Promise<Engine> {
   return engine
 }
 
+/** A line crop for the recogniser: LINE_HEIGHT px tall; `ink` = the columns where the line's ink starts and ends. */
+export interface LineImage extends GreyImage {
+  ink?: [number, number]
+}
+
 /** Reads one text line (a grey image LINE_HEIGHT px tall) as MRZ characters only. */
-export async function recogniseLine(line: GreyImage): Promise<RecognisedLine> {
+export async function recogniseLine(line: LineImage): Promise<RecognisedLine> {
   const { ort, session, classToMrz } = await loadRecogniser()
   const plane = line.width * line.height
   const input = new Float32Array(3 * plane)
@@ -86,11 +102,12 @@ export async function recogniseLine(line: GreyImage): Promise<RecognisedLine> {
   const out = await session.run({ [session.inputNames[0]]: new ort.Tensor('float32', input, [1, 3, line.height, line.width]) })
   const probs = out[session.outputNames[0]]
   const [, steps, classes] = probs.dims
-  const votes = new Float64Array(MRZ_ALPHABET.length)
+  const frames = new Float32Array(steps * MRZ_CLASSES)
+  const blankAt = MRZ_CLASSES - 1
   const chars: RecognisedChar[] = []
   let previous = -1
   for (let t = 0; t < steps; t++) {
-    votes.fill(0)
+    const votes = frames.subarray(t * MRZ_CLASSES, t * MRZ_CLASSES + MRZ_ALPHABET.length)
     let blank = 0
     let other = 0
     const base = t * classes
@@ -101,6 +118,7 @@ export async function recogniseLine(line: GreyImage): Promise<RecognisedLine> {
       else if (m === -1) blank += p
       else other += p
     }
+    frames[t * MRZ_CLASSES + blankAt] = blank
     let best = -1
     let bestP = blank
     for (let m = 0; m < votes.length; m++) if (votes[m] > bestP) { bestP = votes[m]; best = m }
@@ -113,13 +131,16 @@ export async function recogniseLine(line: GreyImage): Promise<RecognisedLine> {
     }
     if (best >= 0 && best !== previous) {
       const ranked = [...votes.keys()].filter((m) => m !== best && votes[m] > 1e-4).sort((a, b) => votes[b] - votes[a]).slice(0, 3)
-      chars.push({ char: MRZ_ALPHABET[best], p: bestP, alternatives: ranked.map((m) => ({ char: MRZ_ALPHABET[m], p: votes[m] })) })
+      chars.push({ char: MRZ_ALPHABET[best], p: bestP, alternatives: ranked.map((m) => ({ char: MRZ_ALPHABET[m], p: votes[m] })), steps: [t, t] })
     } else if (best >= 0 && best === previous) {
       const last = chars[chars.length - 1]
       if (bestP > last.p) last.p = bestP
+      last.steps![1] = t
     }
     previous = best
   }
   const mean = chars.length ? chars.reduce((s, c) => s + c.p, 0) / chars.length : 0
-  return { text: chars.map((c) => c.char).join(''), chars, mean }
+  const toStep = (column: number) => (column * steps) / line.width
+  const inkSteps: [number, number] = line.ink ? [toStep(line.ink[0]), toStep(line.ink[1])] : [0, steps]
+  return { text: chars.map((c) => c.char).join(''), chars, mean, frames, inkSteps }
 }

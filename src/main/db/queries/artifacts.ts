@@ -8,10 +8,14 @@ export interface ArtifactRecord {
   height: number | null
 }
 
-/** Content-addressed: inserting the same bytes twice is a no-op. */
+/**
+ * Content-addressed: inserting the same bytes twice is a no-op, except that bytes the retention
+ * policy deleted and that are imported again are stored again (no longer purged).
+ */
 export function insertArtifact(db: Db, a: ArtifactRecord, now: string): void {
   db.prepare(
-    'INSERT OR IGNORE INTO artifacts (sha256, mime, bytes, width, height, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    `INSERT INTO artifacts (sha256, mime, bytes, width, height, created_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(sha256) DO UPDATE SET purged_at = NULL WHERE purged_at IS NOT NULL`,
   ).run(a.sha256, a.mime, a.bytes, a.width, a.height, now)
 }
 

@@ -88,13 +88,13 @@ export function insertAttemptFile(db: Db, attemptPk: number, f: NewAttemptFile):
 export function listAttemptFiles(db: Db, attemptPk: number): AttemptFile[] {
   const rows = db
     .prepare(
-      `SELECT f.name, f.role, f.side, f.sha256, f.preview_sha256, f.thumb_sha256, f.problem, a.mime, a.width, a.height, a.bytes
+      `SELECT f.name, f.role, f.side, f.sha256, f.preview_sha256, f.thumb_sha256, f.problem, f.purged_at, a.mime, a.width, a.height, a.bytes
        FROM attempt_files f LEFT JOIN artifacts a ON a.sha256 = f.sha256
        WHERE f.attempt_pk = ? ORDER BY f.role, f.position`,
     )
     .all(attemptPk) as {
     name: string; role: 'document' | 'selfie'; side: AttemptFile['side']; sha256: string | null
-    preview_sha256: string | null; thumb_sha256: string | null; problem: AttemptFile['problem']
+    preview_sha256: string | null; thumb_sha256: string | null; problem: AttemptFile['problem']; purged_at: string | null
     mime: string | null; width: number | null; height: number | null; bytes: number | null
   }[]
   return rows.map((r) => ({
@@ -109,6 +109,7 @@ export function listAttemptFiles(db: Db, attemptPk: number): AttemptFile[] {
     previewSha256: r.preview_sha256,
     thumbSha256: r.thumb_sha256,
     problem: r.problem,
+    purgedAt: r.purged_at,
   }))
 }
 

@@ -1,7 +1,7 @@
 import type { DocumentData } from '../../../shared/domain/document-data'
 import type { StoredFinding } from '../../../shared/domain/case'
 import { charDiff, diffSides, type DiffSegment } from './char-diff'
-import { isDayMonthSwap, isoOf, parseCalendarDate, sameDate } from './dates'
+import { isDayMonthSwap, isoOf, parseCalendarDate, sameDate, type CalendarDate } from './dates'
 
 export const COMPARED_FIELDS = [
   'lastName', 'firstName', 'documentNumber', 'dateOfBirth', 'documentExpiry', 'nationality', 'issuingCountry', 'sex',
@@ -88,6 +88,32 @@ function restore(parts: DiffSegment[], original: string): DiffSegment[] {
   })
 }
 
+/**
+ * Dates differ by component, not by character: in ISO form (so another notation is not mistaken
+ * for another date) each of year, month and day that differs is marked whole. A character diff
+ * of 1974-12-08 against 1974-08-12 marks "12-" only, hiding that the day is wrong too.
+ */
+function dateDiff(a: CalendarDate, b: CalendarDate): { left: DiffSegment[]; right: DiffSegment[] } {
+  const parts = (x: CalendarDate) => isoOf(x).split('-')
+  const [pa, pb] = [parts(a), parts(b)]
+  const side = (mine: string[], other: string[], op: 'removed' | 'added') =>
+    mergeSegments(mine.flatMap((p, k) => [
+      ...(k > 0 ? [{ op: 'same' as const, text: '-' }] : []),
+      { op: p === other[k] ? ('same' as const) : op, text: p },
+    ]))
+  return { left: side(pa, pb, 'removed'), right: side(pb, pa, 'added') }
+}
+
+function mergeSegments(segments: DiffSegment[]): DiffSegment[] {
+  const out: DiffSegment[] = []
+  for (const s of segments) {
+    const last = out[out.length - 1]
+    if (last && last.op === s.op) last.text += s.text
+    else out.push({ ...s })
+  }
+  return out
+}
+
 function plain(value: string | null): DiffSegment[] {
   return value ? [{ op: 'same', text: value }] : []
 }
@@ -113,8 +139,7 @@ export function compareFields(form: Record<string, unknown> | null | undefined, 
       const b = parseCalendarDate(document)
       if (a && b) {
         if (sameDate(a, b)) return { ...base, verdict: 'match', typedParts: plain(typed), documentParts: plain(document) }
-        // Diff the ISO forms so a different notation is not mistaken for a different date.
-        const sides = diffSides(charDiff(isoOf(a), isoOf(b)))
+        const sides = dateDiff(a, b)
         const swap = isDayMonthSwap(a, b) || (field === 'dateOfBirth' && evidenceSaysSwap(finding))
         return { ...base, verdict: 'differs', typedParts: sides.left, documentParts: sides.right, dayMonthSwap: swap }
       }

@@ -209,6 +209,22 @@ export const useComposerStore = defineStore('composer', () => {
     }
   }
 
+  /**
+   * After the case was revealed or masked again: the fields to correct and the preview quote the
+   * document number and date of birth, so both are fetched again (the agent's choices stay).
+   */
+  async function refreshMasking(): Promise<void> {
+    const c = target.value
+    if (!c) return
+    try {
+      const forCase = await call('remedies:for-case', { caseId: c.id })
+      if (target.value?.id === c.id && caseRemedies.value) caseRemedies.value = { ...caseRemedies.value, fields: forCase.fields }
+    } catch {
+      // The list stays as it was; the preview below still refreshes.
+    }
+    await refreshPreview()
+  }
+
   function schedulePreview(): void {
     clearTimeout(previewTimer)
     previewing.value = true
@@ -274,6 +290,6 @@ export const useComposerStore = defineStore('composer', () => {
     open, target, caseRemedies, catalogue, templates, selected, kind, templateKey, locale, reason, withReply,
     subjectDraft, bodyDraft, preview, previewError, previewing, loading, sending, error, replies,
     restricted, kinds, templatesForKind, template, edited, byId, addable, locales, request, blockers, canSend, previewText,
-    load, refreshPreview, schedulePreview, setKind, pickTemplate, startEditing, discardEdits, add, remove, move, send, sendAndNext, loadReplies,
+    load, refreshPreview, refreshMasking, schedulePreview, setKind, pickTemplate, startEditing, discardEdits, add, remove, move, send, sendAndNext, loadReplies,
   }
 })

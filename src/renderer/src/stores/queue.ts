@@ -8,9 +8,13 @@ export const PAGE_SIZE = 100
 export const OPEN_STATUSES: CaseStatus[] = ['new', 'pending', 'escalated']
 export type QueueSort = 'oldest' | 'newest' | 'attempt'
 
+export type AssigneeFilter = 'me' | 'unassigned' | null
+
 export interface QueueFilters {
   statuses: CaseStatus[]
-  cause: Cause | null
+  /** Cases with any of these causes; empty = any cause. */
+  causes: Cause[]
+  assignee: AssigneeFilter
   /** Alpha-3 country code as stored on the case (the form's issuing country). */
   country: string | null
   /** Only cases waiting at least this many hours. */
@@ -22,7 +26,7 @@ export interface QueueFilters {
 }
 
 export function defaultFilters(): QueueFilters {
-  return { statuses: [...OPEN_STATUSES], cause: null, country: null, olderThanHours: null, minAttempt: null, search: '', sort: 'oldest' }
+  return { statuses: [...OPEN_STATUSES], causes: [], assignee: null, country: null, olderThanHours: null, minAttempt: null, search: '', sort: 'oldest' }
 }
 
 /** Turns the UI's filters into the contract's query (empty parts left out). */
@@ -30,7 +34,8 @@ export function toQuery(f: QueueFilters): QueueQuery {
   const country = f.country?.trim().toUpperCase()
   return {
     statuses: f.statuses.length ? [...f.statuses] : undefined,
-    cause: f.cause ?? undefined,
+    causes: f.causes.length ? [...f.causes].sort() : undefined,
+    assignee: f.assignee ?? undefined,
     country: country || undefined,
     olderThanHours: f.olderThanHours ?? undefined,
     minAttempt: f.minAttempt ?? undefined,
@@ -48,6 +53,8 @@ export const useQueueStore = defineStore('queue', () => {
   const total = ref(0)
   const countsByStatus = ref<Record<string, number>>({})
   const countsByCause = ref<Record<string, number>>({})
+  const countsByCountry = ref<Array<{ country: string; n: number }>>([])
+  let countsGeneration = 0
   const pages = shallowReactive(new Map<number, CaseRow[]>())
   const loading = ref(false)
   const loaded = ref(false)
@@ -74,8 +81,6 @@ export const useQueueStore = defineStore('queue', () => {
         if (gen !== generation) return
         pages.set(page, result.rows)
         if (result.total !== null) total.value = result.total
-        countsByStatus.value = result.countsByStatus
-        countsByCause.value = result.countsByCause
       } finally {
         if (inflight.get(page) === request) inflight.delete(page)
       }
@@ -95,6 +100,7 @@ export const useQueueStore = defineStore('queue', () => {
       await fetchPage(0, generation)
       selectedIndex.value = Math.min(selectedIndex.value, Math.max(0, total.value - 1))
       loaded.value = true
+      void refreshCounts()
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e)
     } finally {
@@ -115,12 +121,28 @@ export const useQueueStore = defineStore('queue', () => {
       pages.clear()
       pages.set(0, result.rows)
       if (result.total !== null) total.value = result.total
-      countsByStatus.value = result.countsByStatus
-      countsByCause.value = result.countsByCause
+      void refreshCounts()
       selectedIndex.value = Math.min(selectedIndex.value, Math.max(0, total.value - 1))
       error.value = null
     } catch (e) {
       if (gen === generation) error.value = e instanceof Error ? e.message : String(e)
+    }
+  }
+
+  /**
+   * The side panel's counts, asked after the rows are on screen (counting reads the whole queue);
+   * an answer for a query that has since changed is dropped.
+   */
+  async function refreshCounts(): Promise<void> {
+    const gen = ++countsGeneration
+    try {
+      const counts = await call('cases:counts', { ...query.value })
+      if (gen !== countsGeneration) return
+      countsByStatus.value = counts.countsByStatus
+      countsByCause.value = counts.countsByCause
+      countsByCountry.value = counts.countsByCountry
+    } catch {
+      // Counts are a convenience: the queue itself already shows, and the next reload retries.
     }
   }
 
@@ -143,7 +165,7 @@ export const useQueueStore = defineStore('queue', () => {
 
   /** Replaces every filter at once (a saved view) without firing one reload per field. */
   function applyFilters(next: QueueFilters): void {
-    Object.assign(filters, { ...next, statuses: [...next.statuses] })
+    Object.assign(filters, { ...next, statuses: [...next.statuses], causes: [...next.causes] })
     selectedIndex.value = 0
   }
 
@@ -191,7 +213,7 @@ export const useQueueStore = defineStore('queue', () => {
   }
 
   return {
-    filters, total, countsByStatus, countsByCause, pages, loading, loaded, error, selectedIndex, query,
+    filters, total, countsByStatus, countsByCause, countsByCountry, pages, loading, loaded, error, selectedIndex, query,
     rowAt, reload, refresh, ensureRange, select, applyFilters, setNavigator, nextAfter, openNext, noteOpened,
   }
 })

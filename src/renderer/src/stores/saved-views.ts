@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref, watch } from 'vue'
 import { defaultFilters, OPEN_STATUSES, type QueueFilters } from './queue'
+import type { Cause } from '../../../shared/domain/causes'
 
 export interface SavedView {
   id: string
@@ -17,17 +18,16 @@ const view = (id: string, patch: Partial<QueueFilters>): SavedView => ({
   id, nameKey: `views.${id}`, builtIn: true, filters: { ...defaultFilters(), ...patch },
 })
 
-/**
- * Built-in views. "My open" would need an assignee filter and the signed-in agent in the contract
- * (not there yet); until then the views are by status, cause, age and attempt.
- */
+/** Built-in views; "My open" means assigned to the agent named in Settings (the OS user by default). */
 export const BUILT_IN_VIEWS: readonly SavedView[] = [
   view('open', {}),
+  view('myOpen', { assignee: 'me' }),
+  view('unassigned', { assignee: 'unassigned' }),
   view('overSla', { olderThanHours: 48 }),
-  view('faceIssues', { cause: 'FACE_MISMATCH' }),
-  view('faceCapture', { cause: 'FACE_CAPTURE_FAILED' }),
-  view('dataMismatch', { cause: 'IDENTITY_DATA_MISMATCH' }),
-  view('security', { cause: 'ACCOUNT_SECURITY_RISK' }),
+  view('faceIssues', { causes: ['FACE_MISMATCH', 'FACE_CAPTURE_FAILED'] }),
+  view('documentIssues', { causes: ['DOCUMENT_QUALITY', 'DOCUMENT_EXPIRED', 'DOCUMENT_INCOMPLETE', 'DOCUMENT_FILE_INVALID'] }),
+  view('dataMismatch', { causes: ['IDENTITY_DATA_MISMATCH'] }),
+  view('security', { causes: ['ACCOUNT_SECURITY_RISK', 'DUPLICATE_IDENTITY'] }),
   view('repeat', { minAttempt: 2 }),
   view('escalated', { statuses: ['escalated'] }),
   view('all', { statuses: [] }),
@@ -35,8 +35,17 @@ export const BUILT_IN_VIEWS: readonly SavedView[] = [
 
 function sameFilters(a: QueueFilters, b: QueueFilters): boolean {
   const norm = (f: QueueFilters) =>
-    JSON.stringify({ ...f, statuses: [...f.statuses].sort(), country: f.country?.trim().toUpperCase() || null, search: f.search.trim() })
+    JSON.stringify({ ...f, statuses: [...f.statuses].sort(), causes: [...f.causes].sort(), country: f.country?.trim().toUpperCase() || null, search: f.search.trim() })
   return norm(a) === norm(b)
+}
+
+/** Views saved before several causes could be chosen kept one `cause`. */
+function upgradeFilters(stored: Partial<QueueFilters> & { cause?: Cause | null }): QueueFilters {
+  const { cause, ...rest } = stored
+  const filters = { ...defaultFilters(), ...rest }
+  if (!Array.isArray(filters.causes)) filters.causes = []
+  if (cause && filters.causes.length === 0) filters.causes = [cause]
+  return filters
 }
 
 function load(): SavedView[] {
@@ -45,7 +54,7 @@ function load(): SavedView[] {
     if (!Array.isArray(raw)) return []
     return raw
       .filter((v): v is SavedView => typeof v?.id === 'string' && typeof v?.name === 'string' && typeof v?.filters === 'object')
-      .map((v) => ({ id: v.id, name: v.name, builtIn: false, filters: { ...defaultFilters(), ...v.filters } }))
+      .map((v) => ({ id: v.id, name: v.name, builtIn: false, filters: upgradeFilters(v.filters) }))
   } catch {
     return [] // a damaged entry must not stop the queue from opening
   }

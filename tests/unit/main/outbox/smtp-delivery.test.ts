@@ -128,7 +128,7 @@ describe('delivery through a real SMTP server', () => {
 
   it('after the app is killed mid-send, a fresh start delivers the reply once', async () => {
     const smtp = await server()
-    const { db, file, casePk } = setup('en')
+    const { db, file, key, casePk } = setup('en')
     const first = desk(db)
     await configure(first, smtp.port)
     const entry = queue(first, casePk)
@@ -136,7 +136,7 @@ describe('delivery through a real SMTP server', () => {
     claimNextDue(db, new Date().toISOString(), new Date(Date.now() + FAST.leaseMs).toISOString())
     expect(state(first, entry.id).state).toBe('sending')
     // Restart: a new connection and new services over the same file, once the lease has run out.
-    const db2 = openDatabase(file)
+    const db2 = openDatabase(file, key)
     cleanups.push(() => { db2.close() })
     const later = () => new Date(Date.now() + FAST.leaseMs + 1000)
     const second = desk(db2, new MemorySecretStore(), later)
@@ -150,7 +150,7 @@ describe('delivery through a real SMTP server', () => {
 
   it('when the server had already accepted it before the crash, the resend carries the same Message-ID (receiver can dedupe)', async () => {
     const smtp = await server()
-    const { db, file, casePk } = setup('en')
+    const { db, file, key, casePk } = setup('en')
     const first = desk(db)
     await configure(first, smtp.port)
     const entry = queue(first, casePk)
@@ -159,7 +159,7 @@ describe('delivery through a real SMTP server', () => {
     const transport = smtpTransport(first.outbox.smtpSettings()!, null)
     await transport.send(mailOptions(claimed, first.outbox.smtpSettings()!))
     transport.close()
-    const db2 = openDatabase(file)
+    const db2 = openDatabase(file, key)
     cleanups.push(() => { db2.close() })
     const second = desk(db2, new MemorySecretStore(), () => new Date(Date.now() + FAST.leaseMs + 1000))
     second.outbox.start()

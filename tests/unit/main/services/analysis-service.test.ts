@@ -3,13 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openServices, type AppServices } from '../../../../src/main/services/app-services'
+import { freshKeys } from '../../../helpers/keys'
 
 let services: AppServices
 let dir: string
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kyc-analysis-'))
-  services = openServices(dir, { workers: 2, log: () => {}, clock: () => new Date('2026-11-29T10:00:00Z') })
+  services = openServices(dir, { keys: freshKeys(), workers: 2, log: () => {}, clock: () => new Date('2026-11-29T10:00:00Z') })
   await services.importer.importPaths(['tests/fixtures/bundles'])
   await services.analysis.idle()
 }, 180_000)

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openServices, type AppServices } from '../../../../src/main/services/app-services'
+import { freshKeys } from '../../../helpers/keys'
 
 let services: AppServices | undefined
 let dir: string | undefined
@@ -13,7 +14,7 @@ afterEach(async () => {
 
 function open(): AppServices {
   dir = mkdtempSync(join(tmpdir(), 'kyc-dispatch-'))
-  services = openServices(dir, { version: 'test', log: () => {} })
+  services = openServices(dir, { keys: freshKeys(), version: 'test', log: () => {} })
   return services
 }
 

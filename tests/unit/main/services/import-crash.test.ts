@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { openServices } from '../../../../src/main/services/app-services'
 import { prng } from '../../../bench/stats'
+import { cliKeys } from '../../../helpers/keys'
 
 const BUNDLES = 24
 let corpus: string
@@ -63,7 +64,8 @@ describe('an import killed at any moment', () => {
     const counts: number[] = []
     for (let round = 0; round < 6; round++) {
       await importAndKill(1 + Math.floor(rnd() * (BUNDLES - 2)), Math.floor(rnd() * 60))
-      const services = openServices(dataDir, { log: () => {} })
+      // Unlocked as the killed command line did (its user key file), or created now if it died first.
+      const services = openServices(dataDir, { keys: await cliKeys(dataDir), log: () => {} })
       try {
         const db = services.db
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
@@ -76,7 +78,7 @@ describe('an import killed at any moment', () => {
           for (const f of files) if (f.sha256) expect(services.store.has(f.sha256)).toBe(true)
         }
         // openServices removed what the database does not know: every file on disk is referenced.
-        const known = new Set(db.prepare('SELECT sha256 FROM artifacts').pluck().all() as string[])
+        const known = new Set((db.prepare('SELECT sha256 FROM artifacts').pluck().all() as string[]).map((sha) => basename(services.store.pathOf(sha))))
         for (const sub of readdirSync(services.store.root)) {
           for (const name of readdirSync(join(services.store.root, sub))) expect(known.has(name)).toBe(true)
         }
@@ -89,7 +91,7 @@ describe('an import killed at any moment', () => {
     // The kills did land in the middle of imports (else this test would prove nothing).
     expect(counts.some((n) => n > 0 && n < BUNDLES), `cases after each kill: ${counts.join(', ')}`).toBe(true)
     // Finally, an import left to finish brings in every case exactly once.
-    const services = openServices(dataDir, { log: () => {} })
+    const services = openServices(dataDir, { keys: await cliKeys(dataDir), log: () => {} })
     try {
       await services.importer.importPaths([corpus])
       expect(services.cases.list({ limit: 100 }).total).toBe(BUNDLES)

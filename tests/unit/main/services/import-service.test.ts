@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase, type Db } from '../../../../src/main/db/connection'
 import { ArtifactStore } from '../../../../src/main/store/artifact-store'
+import { freshKeys } from '../../../helpers/keys'
 import { ImportService } from '../../../../src/main/services/import-service'
+import { AuditService } from '../../../../src/main/services/audit-service'
 import { CasesService } from '../../../../src/main/services/cases-service'
 
 const FIXTURES = 'tests/fixtures/bundles'
@@ -22,12 +24,13 @@ afterEach(() => {
 
 function setup() {
   const dataDir = temp('kyc-import-')
-  const db = openDatabase(join(dataDir, 'kyc-desk.sqlite'))
+  const keys = freshKeys()
+  const db = openDatabase(join(dataDir, 'kyc-desk.sqlite'), keys.database)
   dbs.push(db)
-  const store = new ArtifactStore(dataDir)
+  const store = new ArtifactStore(dataDir, keys.artifacts)
   const analysed: number[] = []
   const importer = new ImportService(db, store, dataDir, () => new Date('2026-11-29T10:00:00Z'), (id) => analysed.push(id))
-  return { dataDir, db, store, importer, cases: new CasesService(db), analysed }
+  return { dataDir, db, store, importer, cases: new CasesService(db, new AuditService(db)), analysed }
 }
 
 /** A copy of one fixture bundle that a test may change. */

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { openServices, type AppServices } from '../../../../src/main/services/app-services'
 import { MemorySecretStore } from '../../../../src/main/outbox/secret-store'
 import { QUALITY_FINDINGS, seedCase } from './reply-fixtures'
+import { freshKeys } from '../../../helpers/keys'
 
 let services: AppServices | undefined
 let dir: string | undefined
@@ -15,7 +16,7 @@ afterEach(async () => {
 
 function open(): AppServices {
   dir = mkdtempSync(join(tmpdir(), 'kyc-replies-dispatch-'))
-  services = openServices(dir, { version: 'test', log: () => {}, workers: 1, replies: { secrets: new MemorySecretStore(), startSender: false } })
+  services = openServices(dir, { keys: freshKeys(), version: 'test', log: () => {}, workers: 1, replies: { secrets: new MemorySecretStore(), startSender: false } })
   return services
 }
 

@@ -2,17 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase, type Db } from '../../../../src/main/db/connection'
+import { freshKeys } from '../../../helpers/keys'
 import { insertCase } from '../../../../src/main/db/queries/cases'
 import { insertAttempt, setAttemptAnalysis } from '../../../../src/main/db/queries/attempts'
 import { replaceFindings, type FindingWithOrigin } from '../../../../src/main/db/queries/findings'
 import type { Finding } from '../../../../src/shared/domain/finding'
 
 /** A temporary database file, removed by cleanup(). */
-export function tempDb(): { db: Db; file: string; cleanup: () => void } {
+export function tempDb(): { db: Db; file: string; key: Buffer; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'kyc-replies-'))
   const file = join(dir, 'kyc-desk.sqlite')
-  const db = openDatabase(file)
-  return { db, file, cleanup: () => { try { db.close() } catch { /* already closed */ } rmSync(dir, { recursive: true, force: true }) } }
+  const key = freshKeys().database
+  const db = openDatabase(file, key)
+  return { db, file, key, cleanup: () => { try { db.close() } catch { /* already closed */ } rmSync(dir, { recursive: true, force: true }) } }
 }
 
 export function finding(cause: Finding['cause'], code: string, severity: Finding['severity'], remedies: string[]): Finding {

@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openServices, type AppServices } from '../../../../../src/main/services/app-services'
+import { freshKeys } from '../../../../helpers/keys'
 
 let services: AppServices
 const dirs: string[] = []
@@ -26,7 +27,7 @@ function variant(caseId: string, accountId: string, documentNumber?: string, sel
 beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kyc-dup-data-'))
   dirs.push(dataDir)
-  services = openServices(dataDir, { workers: 1, log: () => {} })
+  services = openServices(dataDir, { keys: freshKeys(), workers: 1, log: () => {} })
   // Imported one after the other, as cases arrive: each is analysed against what is stored.
   for (const bundle of [
     variant('DUP-1', 'u_first'),

@@ -19,9 +19,30 @@ describe('FACE_CAPTURE_FAILED', () => {
     expect(broken.map((f) => [f.code, f.severity, f.artifact])).toEqual([['NO_SELFIE', 'blocker', 'selfie.jpg']])
   })
 
-  it('says NO_FACE for a frame without anyone in it', async () => {
+  it('says NO_FACE for a frame without anyone in it, after looking in every view', async () => {
     const [f] = await run(faceCaptureAnalyser, selfieCase('selfie-no-face.jpg'))
     expect([f.code, f.severity]).toEqual(['NO_FACE', 'blocker'])
+    expect(f.evidence.detectionViews).toEqual(['square', 'frame', 'tiles'])
+  })
+
+  it('passes the 16:9 selfie once wrongly reported as NO_FACE, and the one once reported as MULTIPLE_FACES', async () => {
+    expect(codes(await run(faceCaptureAnalyser, selfieCase('selfie-cutout-16x9.jpg')), 'blocker')).toEqual([])
+    expect(codes(await run(faceCaptureAnalyser, selfieCase('selfie-chin-box.jpg')), 'blocker')).toEqual([])
+  })
+
+  it('reports a face found only closer up as FACE_TOO_SMALL, not NO_FACE, less sure and saying how it was found', async () => {
+    const [f] = await run(faceCaptureAnalyser, selfieCase('selfie-far-face.jpg'))
+    expect([f.code, f.severity, f.evidence.detectionView]).toEqual(['FACE_TOO_SMALL', 'blocker', 'tiles'])
+    // At most 0.95 (the unmistakable end of the scale) × 0.9 for a retry view, rounded.
+    expect(f.confidence).toBeLessThanOrEqual(0.86)
+  })
+
+  it('reports camera shake as BLURRY, which the plain Laplacian measure reads as sharp', async () => {
+    const [f] = await run(faceCaptureAnalyser, selfieCase('selfie-shaken.jpg'))
+    expect([f.code, f.severity]).toEqual(['BLURRY', 'blocker'])
+    expect(f.evidence.directionalSharpness as number).toBeLessThan(f.evidence.minDirectionalSharpness as number)
+    // The earlier measure (Laplacian variance / grey variance, limit 0.025) passed this face.
+    expect(f.evidence.relativeSharpness as number).toBeGreaterThan(0.025)
   })
 
   it('tells a dark selfie (TOO_DARK) from a backlit one (BACKLIT), with the measured brightness', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { ALIGNED_SIZE, collectFaceArtifacts, detectFaces, faceMatchSettings, faceSimilarity, getSelfieEmbedding, loadFaceModels } from '../../../../../src/main/analysis/face'
+import { ALIGNED_SIZE, collectFaceArtifacts, detectFaces, faceDistance, faceMatchSettings, getSelfieEmbedding, inspectFaces, loadFaceModels } from '../../../../../src/main/analysis/face'
 import { FACES_DIR } from './face-fixtures'
 import { faceCase, fixture, settings } from './face-case'
 
@@ -25,9 +25,34 @@ describe('detectFaces', () => {
       expect(f.eyes.left.x).toBeLessThan(f.eyes.right.x)
       expect(f.pose).not.toBeNull()
     }
-    // Four different people (two in look-alike wigs and beards): no pair reaches the shipped match threshold.
-    const { minSimilarity } = faceMatchSettings(settings)
-    for (let i = 0; i < 4; i++) for (let j = i + 1; j < 4; j++) expect(faceSimilarity(faces[i].descriptor, faces[j].descriptor)).toBeLessThan(minSimilarity)
+    // Four different people, two in look-alike wigs and beards (0.585 apart, docs/analysis/face.md):
+    // none is close enough to another to be taken for the same face by the duplicate check.
+    const { sameFaceMaxDistance } = faceMatchSettings(settings)
+    for (let i = 0; i < 4; i++) for (let j = i + 1; j < 4; j++) expect(faceDistance(faces[i].descriptor, faces[j].descriptor)).toBeGreaterThan(sameFaceMaxDistance)
+  })
+
+  it('finds the face in a 16:9 selfie that the detector missed while it squashed the frame into its square input', async () => {
+    // A demo selfie from before the letterboxing (a feathered face disc, seed 3): no face was found.
+    const image = await inspectFaces(fixture('selfie-cutout-16x9.jpg'))
+    expect(image.faces).toHaveLength(1)
+    expect(image.faces[0].view).toBe('square')
+    expect(image.views).toEqual(['square'])
+  })
+
+  it('reports one face per head: no second, overlapping box on the chin', async () => {
+    // Squashed, the detector put a 0.3-confident second box on this chin: MULTIPLE_FACES on a plain selfie.
+    const faces = await detectFaces(fixture('selfie-chin-box.jpg'))
+    expect(faces).toHaveLength(1)
+  })
+
+  it('looks again closer up for a face too far away for the whole frame, and says where it was found', async () => {
+    const image = await inspectFaces(fixture('selfie-far-face.jpg'))
+    expect(image.views).toEqual(['square', 'frame', 'tiles'])
+    expect(image.faces.map((f) => f.view)).toEqual(['tiles'])
+    // The tile's coordinates are mapped back onto the frame: the face is right of centre, near the top.
+    const r = image.faces[0].region
+    expect(r.x + r.w / 2).toBeGreaterThan(0.6)
+    expect(r.y + r.h / 2).toBeLessThan(0.5)
   })
 
   it('returns an aligned crop with the eyes level, even for a head tilted by 38 degrees', async () => {
@@ -40,8 +65,9 @@ describe('detectFaces', () => {
     expect(Math.abs(Math.atan2(right.y - left.y, right.x - left.x) * (180 / Math.PI))).toBeLessThan(6)
   })
 
-  it('finds nothing in a selfie frame without a face, and nothing on a passport whose portrait was removed', async () => {
-    expect(await detectFaces(fixture('selfie-no-face.jpg'))).toEqual([])
+  it('finds nothing in a selfie frame without a face, and nothing on a passport whose portrait was removed, after every view', async () => {
+    const empty = await inspectFaces(fixture('selfie-no-face.jpg'))
+    expect([empty.faces, empty.views]).toEqual([[], ['square', 'frame', 'tiles']])
     expect(await detectFaces(fixture('passport-no-portrait.jpg'))).toEqual([])
   })
 

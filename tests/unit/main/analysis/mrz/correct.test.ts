@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { correctMrz, fromText, mrzDateToIso, parseMrzLines, textOf } from '../../../../../src/main/analysis/mrz'
+import { nameFieldUnreadable } from '../../../../../src/main/analysis/mrz/correct'
 import { defaultMrzSettings } from '../../../../../src/main/analysis/mrz/mrz-settings'
 import type { RecognisedChar } from '../../../../../src/main/analysis/mrz/recogniser'
 
@@ -34,6 +35,28 @@ describe('MRZ correction', () => {
     const chars = fromText(TD3[0].slice(0, 30) + 'K' + TD3[0].slice(31))
     chars[30] = { char: 'K', p: 0.6, alternatives: [{ char: '<', p: 0.35 }] } satisfies RecognisedChar
     expect(correctMrz([chars, fromText(TD3[1])], s)?.lines.map(textOf)).toEqual(TD3)
+  })
+
+  it('takes a lone K before the filler for filler when the same line shows K read for <', () => {
+    const truth = 'P<D<<MUELLER<<MATTHIAS<<<<<<<<<<<<<<<<<<<<<<'
+    const misread = 'P<D<<MUELLER<<MATTHIAS<K<<<<<KK<<<K<<<<<<<<<'
+    const chars = fromText(misread).map((c, i) =>
+      c.char === 'K' ? ({ char: 'K', p: i === 23 ? 0.93 : 0.6, alternatives: [{ char: '<', p: i === 23 ? 0.01 : 0.3 }] } satisfies RecognisedChar) : c,
+    )
+    expect(correctMrz([chars, fromText(TD3[1])], s)?.lines.map(textOf)[0]).toBe(truth)
+    // Without that confusion in the filler, a one-letter name stays a name.
+    const initial = 'P<GBRSMITH<<JOHN<K<<<<<<<<<<<<<<<<<<<<<<<<<<'
+    expect(correct([initial, TD3[1]])?.[0]).toBe(initial)
+  })
+
+  it('calls a name field unreadable when its filler is still read as runs of C or K', () => {
+    // A 298 px thumbnail of the Taiwan passport: every '<' read as C or K, no '<<<' to end the names.
+    const thumb = correctMrz([fromText('PCTWNLINKCMEICHUAKCCCCKCCCCCC<CCCCCCCCCCCCCC'), fromText(TD3[1])], s)!
+    expect(nameFieldUnreadable(thumb.lines, thumb.format)).toBe(true)
+    for (const names of ['ERIKSSON<<ANNA<MARIA', 'LEE<<ALICE<ELLIE', 'MCCULLOCH<<KIERAN', 'LI<<XIUYING']) {
+      const ok = correctMrz([fromText(`P<UTO${names}`.padEnd(44, '<')), fromText(TD3[1])], s)!
+      expect(nameFieldUnreadable(ok.lines, ok.format), names).toBe(false)
+    }
   })
 
   it('uses the check digit and the model runner-up to fix a document number', () => {
