@@ -44,7 +44,7 @@ export function charDiff(a: string, b: string): DiffSegment[] {
   return merge(out)
 }
 
-function merge(segments: DiffSegment[]): DiffSegment[] {
+export function merge(segments: DiffSegment[]): DiffSegment[] {
   const out: DiffSegment[] = []
   for (const s of segments) {
     const last = out[out.length - 1]

@@ -1,6 +1,6 @@
 import type { DocumentData } from '../../../shared/domain/document-data'
 import type { StoredFinding } from '../../../shared/domain/case'
-import { charDiff, diffSides, type DiffSegment } from './char-diff'
+import { charDiff, diffSides, merge, type DiffSegment } from './char-diff'
 import { isDayMonthSwap, isoOf, parseCalendarDate, sameDate, type CalendarDate } from './dates'
 
 export const COMPARED_FIELDS = [
@@ -97,21 +97,11 @@ function dateDiff(a: CalendarDate, b: CalendarDate): { left: DiffSegment[]; righ
   const parts = (x: CalendarDate) => isoOf(x).split('-')
   const [pa, pb] = [parts(a), parts(b)]
   const side = (mine: string[], other: string[], op: 'removed' | 'added') =>
-    mergeSegments(mine.flatMap((p, k) => [
+    merge(mine.flatMap((p, k) => [
       ...(k > 0 ? [{ op: 'same' as const, text: '-' }] : []),
       { op: p === other[k] ? ('same' as const) : op, text: p },
     ]))
   return { left: side(pa, pb, 'removed'), right: side(pb, pa, 'added') }
-}
-
-function mergeSegments(segments: DiffSegment[]): DiffSegment[] {
-  const out: DiffSegment[] = []
-  for (const s of segments) {
-    const last = out[out.length - 1]
-    if (last && last.op === s.op) last.text += s.text
-    else out.push({ ...s })
-  }
-  return out
 }
 
 function plain(value: string | null): DiffSegment[] {
