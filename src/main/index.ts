@@ -13,6 +13,7 @@ import { createMainWindow, installAppMenu, isTrustedFrameUrl } from './window'
 import { loadWindowBounds, saveWindowBounds } from './window-state'
 import { createLogger } from './logging/logger'
 import { logDir } from './logging/app-logger'
+import { permissionGranted } from './permissions'
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'kyc-artifact', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -51,9 +52,14 @@ async function systemKeychain(): Promise<KeyProtector | undefined> {
   }
 }
 
-function denyPermissions(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
-  session.defaultSession.setPermissionCheckHandler(() => false)
+/** Everything refused but clipboard writes from our own page (src/main/permissions.ts says why). */
+function restrictPermissions(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(permissionGranted({ permission, requestingUrl: details?.requestingUrl, isMainFrame: details?.isMainFrame }, isTrustedFrameUrl)),
+  )
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, _origin, details) =>
+    permissionGranted({ permission, requestingUrl: details?.requestingUrl, isMainFrame: details?.isMainFrame }, isTrustedFrameUrl),
+  )
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -101,7 +107,7 @@ if (!app.requestSingleInstanceLock()) {
         return services
       },
     })
-    denyPermissions()
+    restrictPermissions()
     installAppMenu()
     serveArtifacts(gate)
     registerIpc(gate.dispatch, isTrustedFrameUrl)

@@ -34,6 +34,8 @@ test('without a system keychain the desk asks for a passphrase, and only that pa
     const keyring = JSON.parse(readFileSync(join(dataDir, 'keys.json'), 'utf8')) as { slots: { kind: string }[] }
     expect(keyring.slots.map((s) => s.kind)).toEqual(['passphrase'])
   } finally {
+    // Leave the page first: its polls at a stopped host would fail as console errors.
+    await page.goto('about:blank')
     await host.stop()
   }
 

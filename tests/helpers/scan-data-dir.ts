@@ -1,23 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { relative } from 'node:path'
+import { filesUnder } from '../../src/main/store/files-under'
+
+export { filesUnder }
 
 export interface Needle {
   label: string
   bytes: Buffer
-}
-
-/** Every regular file under a folder (the data dir: database, -wal/-shm, store, quarantine, logs, keys.json…). */
-export function filesUnder(dir: string): string[] {
-  const out: string[] = []
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const full = join(d, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else if (entry.isFile()) out.push(full)
-    }
-  }
-  walk(dir)
-  return out
 }
 
 /**

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, mkdirSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync, rmSync, mkdirSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { z } from 'zod'
@@ -10,6 +10,7 @@ import { quarantineLabel } from '../store/quarantine-files'
 import type { UnlockedKeys } from './data-keys'
 import { keyringPath, readKeyring, syncFolder, writeJsonDurably, writeKeyring, type Keyring } from './keyring'
 import { removeUserKey, type UserKeyDir } from './user-key'
+import { filesUnder } from '../store/files-under'
 
 export const DB_FILE = 'kyc-desk.sqlite'
 export const MARKER_FILE = 'reencrypt.json'
@@ -56,20 +57,6 @@ export interface ReencryptResult {
 
 function writeMarker(dataDir: string, marker: ReencryptMarker): void {
   writeJsonDurably(join(dataDir, MARKER_FILE), marker)
-}
-
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return []
-  const out: string[] = []
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const full = join(d, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else if (entry.isFile()) out.push(full)
-    }
-  }
-  walk(dir)
-  return out
 }
 
 /** The bytes of an artifact in a data dir from before encryption at rest: `store/ab/<sha256>`, in clear. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { ArtifactStore } from '../../../src/main/store/artifact-store'
 
 // Runs src/main/index.ts under plain Node with a stand-in for Electron and for the services, to
@@ -114,7 +115,24 @@ const PERMISSIONS = [
 ]
 
 describe('permissions', () => {
-  it('every permission request is refused', () => {
+  it('our own page may write to the clipboard; nothing else, and no other page or frame, gets even that', async () => {
+    const { rendererEntry } = await import('../../../src/main/window')
+    const ours = pathToFileURL(rendererEntry().file!).href
+    const ask = (permission: string, requestingUrl: string, isMainFrame = true) => {
+      const callback = vi.fn()
+      fake.permissionRequest!({}, permission, callback, { requestingUrl, isMainFrame })
+      const checked = fake.permissionCheck!({}, permission, 'file://', { requestingUrl, isMainFrame })
+      expect(callback).toHaveBeenCalledOnce()
+      expect(checked, `${permission} check vs request`).toBe(callback.mock.calls[0][0])
+      return checked
+    }
+    expect(ask('clipboard-sanitized-write', ours)).toBe(true)
+    expect(ask('clipboard-sanitized-write', ours, false)).toBe(false)
+    expect(ask('clipboard-sanitized-write', 'https://evil.example/')).toBe(false)
+    for (const permission of PERMISSIONS.filter((p) => p !== 'clipboard-sanitized-write')) expect(ask(permission, ours), permission).toBe(false)
+  })
+
+  it('every permission request from another page is refused', () => {
     for (const permission of PERMISSIONS) {
       const callback = vi.fn()
       fake.permissionRequest!({}, permission, callback, { requestingUrl: 'file:///index.html' })
@@ -122,7 +140,7 @@ describe('permissions', () => {
     }
   })
 
-  it('every permission check answers no', () => {
+  it('every permission check from another page answers no', () => {
     for (const permission of PERMISSIONS) expect(fake.permissionCheck!({}, permission, 'file://', {}), permission).toBe(false)
   })
 

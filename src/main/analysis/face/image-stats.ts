@@ -7,24 +7,34 @@ export interface GreyPlane {
 
 export interface PixelBox { x: number; y: number; w: number; h: number }
 
-/** Mean luma inside a box (clipped to the image), and the share of pixels at or above `clipLevel`. */
-export function boxLuma(grey: GreyPlane, box: PixelBox, clipLevel = 250): { mean: number; clipped: number } {
+/** Mean, spread and clipped share of the grey levels inside a box (clipped to the image), in one pass. */
+function boxStats(grey: GreyPlane, box: PixelBox, clipLevel: number): { mean: number; spread: number; clipped: number } {
   const x0 = Math.max(0, Math.floor(box.x))
   const y0 = Math.max(0, Math.floor(box.y))
   const x1 = Math.min(grey.width, Math.ceil(box.x + box.w))
   const y1 = Math.min(grey.height, Math.ceil(box.y + box.h))
   let sum = 0
+  let sumSq = 0
   let count = 0
   let clipped = 0
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
       const v = grey.data[y * grey.width + x]
       sum += v
+      sumSq += v * v
       if (v >= clipLevel) clipped++
       count++
     }
   }
-  return count ? { mean: sum / count, clipped: clipped / count } : { mean: 0, clipped: 0 }
+  if (!count) return { mean: 0, spread: 0, clipped: 0 }
+  const mean = sum / count
+  return { mean, spread: Math.sqrt(Math.max(0, sumSq / count - mean * mean)), clipped: clipped / count }
+}
+
+/** Mean luma inside a box (clipped to the image), and the share of pixels at or above `clipLevel`. */
+export function boxLuma(grey: GreyPlane, box: PixelBox, clipLevel = 250): { mean: number; clipped: number } {
+  const { mean, clipped } = boxStats(grey, box, clipLevel)
+  return { mean, clipped }
 }
 
 /**
@@ -119,22 +129,5 @@ export function directionalSharpness(grey: GreyPlane): number {
 
 /** Standard deviation of the grey levels inside a box (clipped to the image): how much detail it holds. */
 export function boxSpread(grey: GreyPlane, box: PixelBox): number {
-  const x0 = Math.max(0, Math.floor(box.x))
-  const y0 = Math.max(0, Math.floor(box.y))
-  const x1 = Math.min(grey.width, Math.ceil(box.x + box.w))
-  const y1 = Math.min(grey.height, Math.ceil(box.y + box.h))
-  let sum = 0
-  let sumSq = 0
-  let n = 0
-  for (let y = y0; y < y1; y++) {
-    for (let x = x0; x < x1; x++) {
-      const v = grey.data[y * grey.width + x]
-      sum += v
-      sumSq += v * v
-      n++
-    }
-  }
-  if (!n) return 0
-  const mean = sum / n
-  return Math.sqrt(Math.max(0, sumSq / n - mean * mean))
+  return boxStats(grey, box, 256).spread
 }

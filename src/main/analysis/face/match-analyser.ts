@@ -2,7 +2,7 @@ import type { Finding } from '../../../shared/domain/finding'
 import type { Analyser } from '../types'
 import { portraitProblems, viewConfidence } from './capture-checks'
 import { faceCaptureSettings, faceMatchSettings } from './face-settings'
-import { bestSelfieFace, documentPortrait, getFaceImage, portraitDocuments } from './facts'
+import { bestSelfieFace, documentPortrait, getFaceImage, portraitDocuments, type DocumentPortrait } from './facts'
 import { distanceFromSimilarity, faceDistance, similarityFromDistance } from './similarity'
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000
@@ -15,6 +15,11 @@ const IMPOSTOR_MEDIAN_SIMILARITY = 0.301
 
 const PORTRAIT_PROBLEM_EN: Record<string, string> = { TOO_DARK: 'too dark', OVEREXPOSED: 'washed out', BLURRY: 'blurred' }
 const PORTRAIT_PROBLEM_ZH: Record<string, string> = { TOO_DARK: '过暗', OVEREXPOSED: '过曝', BLURRY: '模糊' }
+
+/** A portrait was found but one side is unusable: say so instead of guessing a similarity. */
+function notComparable(portrait: DocumentPortrait, evidence: Finding['evidence'], explanation: Finding['explanation']): Finding {
+  return { cause: 'FACE_MISMATCH', code: 'NOT_COMPARABLE', severity: 'info', confidence: 1, artifact: portrait.file, region: portrait.face.region, evidence, explanation, remedies: [] }
+}
 
 /**
  * FACE_MISMATCH: compares the document's portrait (largest face on the front/single side) with
@@ -64,38 +69,19 @@ export const faceMatchAnalyser: Analyser = {
     const problems = portraitProblems(portrait.face, faceCaptureSettings(ctx.settings), s)
     if (problems.length > 0) {
       const codes = problems.map((p) => p.code)
-      return [{
-        cause: 'FACE_MISMATCH',
-        code: 'NOT_COMPARABLE',
-        severity: 'info',
-        confidence: 1,
-        artifact: portrait.file,
-        region: portrait.face.region,
-        evidence: { reason: `the document portrait is not usable (${codes.join(', ')})`, portraitFile: portrait.file, ...Object.assign({}, ...problems.map((p) => ({ ...p.measured, ...p.limits }))) },
-        explanation: {
-          en: `The document portrait on ${portrait.file} was not compared with the selfie: it is ${codes.map((c) => PORTRAIT_PROBLEM_EN[c]).join(' and ')}, so a low similarity would say nothing about who is on it. No mismatch is claimed; see the document-quality finding.`,
-          'zh-CN': `未将 ${portrait.file} 上的证件照与自拍比对：证件照${codes.map((c) => PORTRAIT_PROBLEM_ZH[c]).join('且')}，相似度低也无法说明照片上是谁。此处不判定为人脸不符；请参见证件质量的检查结果。`,
-        },
-        remedies: [],
-      }]
+      return [notComparable(portrait, { reason: `the document portrait is not usable (${codes.join(', ')})`, portraitFile: portrait.file, ...Object.assign({}, ...problems.map((p) => ({ ...p.measured, ...p.limits }))) }, {
+        en: `The document portrait on ${portrait.file} was not compared with the selfie: it is ${codes.map((c) => PORTRAIT_PROBLEM_EN[c]).join(' and ')}, so a low similarity would say nothing about who is on it. No mismatch is claimed; see the document-quality finding.`,
+        'zh-CN': `未将 ${portrait.file} 上的证件照与自拍比对：证件照${codes.map((c) => PORTRAIT_PROBLEM_ZH[c]).join('且')}，相似度低也无法说明照片上是谁。此处不判定为人脸不符；请参见证件质量的检查结果。`,
+      })]
     }
     const selfie = await bestSelfieFace(ctx)
     if (!selfie || !selfie.usable) {
-      const why = !selfie ? 'no face found in any selfie' : `the selfie face is not usable (${selfie.issues.filter((i) => i.severity === 'blocker').map((i) => i.code).join(', ')})`
-      return [{
-        cause: 'FACE_MISMATCH',
-        code: 'NOT_COMPARABLE',
-        severity: 'info',
-        confidence: 1,
-        artifact: portrait.file,
-        region: portrait.face.region,
-        evidence: { reason: why, portraitFile: portrait.file, ...(selfie ? { selfieFile: selfie.file, selfieRegion: selfie.face.region } : {}) },
-        explanation: {
-          en: `The document portrait was not compared with the selfie: ${why}. See the face-capture finding; no mismatch is claimed.`,
-          'zh-CN': `未将证件照与自拍比对：${!selfie ? '所有自拍中均未检测到人脸' : '自拍人脸不可用（' + selfie.issues.filter((i) => i.severity === 'blocker').map((i) => i.code).join('、') + '）'}。请参见人脸采集的检查结果；此处不判定为人脸不符。`,
-        },
-        remedies: [],
-      }]
+      const blockers = selfie ? selfie.issues.filter((i) => i.severity === 'blocker').map((i) => i.code) : []
+      const why = !selfie ? 'no face found in any selfie' : `the selfie face is not usable (${blockers.join(', ')})`
+      return [notComparable(portrait, { reason: why, portraitFile: portrait.file, ...(selfie ? { selfieFile: selfie.file, selfieRegion: selfie.face.region } : {}) }, {
+        en: `The document portrait was not compared with the selfie: ${why}. See the face-capture finding; no mismatch is claimed.`,
+        'zh-CN': `未将证件照与自拍比对：${!selfie ? '所有自拍中均未检测到人脸' : '自拍人脸不可用（' + blockers.join('、') + '）'}。请参见人脸采集的检查结果；此处不判定为人脸不符。`,
+      })]
     }
     const distance = faceDistance(portrait.face.descriptor, selfie.face.descriptor)
     // A face only a retry view of the detector found has less certain landmarks, so a less certain crop.

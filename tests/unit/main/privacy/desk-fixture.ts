@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -37,6 +38,19 @@ export function tempDesk(now: Date): Desk {
       try { db.close() } catch { /* already closed */ }
       rmSync(dir, { recursive: true, force: true })
     },
+  }
+}
+
+/** A fresh desk per call, all removed after each test. */
+export function desksClosedAfterEach(now: Date): () => Desk {
+  const open: Desk[] = []
+  afterEach(() => {
+    for (const d of open.splice(0)) d.cleanup()
+  })
+  return () => {
+    const d = tempDesk(now)
+    open.push(d)
+    return d
   }
 }
 

@@ -1,20 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { listAuditEvents } from '../../../../src/main/db/queries/audit'
 import { CasesService } from '../../../../src/main/services/cases-service'
 import { PrivacyService } from '../../../../src/main/services/privacy-service'
 import { RetentionService } from '../../../../src/main/services/retention-service'
 import { finding, seedCase } from '../services/reply-fixtures'
-import { attachFiles, decide, tempDesk } from './desk-fixture'
+import { attachFiles, decide, desksClosedAfterEach } from './desk-fixture'
 
 const NOW = new Date('2026-11-28T12:00:00.000Z')
-const desks: ReturnType<typeof tempDesk>[] = []
-afterEach(() => {
-  for (const d of desks.splice(0)) d.cleanup()
-})
+const newDesk = desksClosedAfterEach(NOW)
 
 async function desk() {
-  const d = tempDesk(NOW)
-  desks.push(d)
+  const d = newDesk()
   const mismatch = {
     ...finding('IDENTITY_DATA_MISMATCH', 'DOCUMENT_NUMBER', 'blocker', ['CHECK_DOCUMENT_NUMBER']),
     evidence: { field: 'documentNumber', typed: '000000000', document: 'E12345678', kind: 'different' },

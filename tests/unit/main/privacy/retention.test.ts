@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { insertAttempt, listAttemptFiles, listAttempts } from '../../../../src/main/db/queries/attempts'
 import { insertArtifact } from '../../../../src/main/db/queries/artifacts'
 import { listAuditEvents } from '../../../../src/main/db/queries/audit'
@@ -6,13 +6,10 @@ import { listDecisions, setCaseStatus } from '../../../../src/main/db/queries/de
 import { listFindings } from '../../../../src/main/db/queries/findings'
 import { CLOSING_DECISIONS, RetentionService } from '../../../../src/main/services/retention-service'
 import { finding, seedCase } from '../services/reply-fixtures'
-import { attachFiles, decide, tempDesk } from './desk-fixture'
+import { attachFiles, decide, desksClosedAfterEach } from './desk-fixture'
 
 const NOW = new Date('2026-06-01T12:00:00.000Z')
-const desks: ReturnType<typeof tempDesk>[] = []
-afterEach(() => {
-  for (const d of desks.splice(0)) d.cleanup()
-})
+const newDesk = desksClosedAfterEach(NOW)
 
 /**
  * Five cases, retention 90 days:
@@ -23,8 +20,7 @@ afterEach(() => {
  *  E escalated 151 days ago (not a closing decision).
  */
 async function desk() {
-  const d = tempDesk(NOW)
-  desks.push(d)
+  const d = newDesk()
   const seed = (caseId: string) => seedCase(d.db, { caseId, findings: [finding('FACE_MISMATCH', 'LOW_SIMILARITY', 'blocker', ['RETAKE_SELFIE'])] })
   const cases = { A: seed('A'), B: seed('B'), C: seed('C'), D: seed('D'), E: seed('E') }
   const shas = {
