@@ -11,7 +11,8 @@ import { freshKeys } from '../helpers/keys'
 
 /**
  * Issue 6: the duplicate check of one new case against 100,000 stored cases — the document
- * number look-up (indexed) and the nearest-face search (sqlite-vec) — median and p95.
+ * number look-up (indexed) and the nearest-face search (sqlite-vec, in the worker's in-memory
+ * copy) — median and p95, with a commit by the main process before each check, as in the app.
  */
 export default async function bench(): Promise<Record<string, unknown>> {
   const count = Number(process.env.BENCH_DUP_CASES ?? 100_000)
@@ -38,11 +39,28 @@ export default async function bench(): Promise<Record<string, unknown>> {
         putFaceEmbedding(db, attemptPk, vec(), { accountId: `u${i}`, caseId: `D-${i}`, attempt: 1, dateOfBirth: '1990-01-01', nameKey: 'P', submittedAt })
       }
     })()
-    db.close()
     const { lookup, close } = openCrossCaseLookup(file, key)
+    // A worker's first face look-up loads its in-memory copy of every descriptor, once.
+    const t0 = performance.now()
+    await lookup.casesWithSimilarFace(vec(), 0.55, 'new-account', now)
+    const firstFaceLookupMs = performance.now() - t0
     const numbers: number[] = []
     const faces: number[] = []
     for (let i = 0; i < 100; i++) {
+      // As in the app: the main process commits the previous case's analysis (a new descriptor)
+      // between two checks, which empties the worker connection's page cache.
+      const submittedAt = new Date(Date.parse(now) + (i + 1) * 1000).toISOString()
+      db.transaction(() => {
+        const casePk = insertCase(db, {
+          caseId: `NEW-${i}`, accountId: `n${i}`, email: `n${i}@example.com`, customerName: `N ${i}`, nativeName: null, country: 'DEU',
+          documentType: 'PASSPORT', documentNumber: `M${i}`, locale: 'en', status: 'new', latestAttempt: 1, submittedAt,
+        }, now)
+        const attemptPk = insertAttempt(db, {
+          casePk, attempt: 1, submittedAt, platformStatus: 'failed', accountId: `n${i}`, documentNumberNorm: `M${i}`,
+          caseJson: '{}', contentHash: `new-${i}`, sourceLabel: 'bench', importedAt: now,
+        })
+        putFaceEmbedding(db, attemptPk, vec(), { accountId: `n${i}`, caseId: `NEW-${i}`, attempt: 1, dateOfBirth: '1990-01-01', nameKey: 'N', submittedAt })
+      })()
       let t = performance.now()
       await lookup.casesWithDocumentNumber(`N${Math.floor(rnd() * count)}`, 'new-account', now)
       numbers.push(performance.now() - t)
@@ -51,9 +69,11 @@ export default async function bench(): Promise<Record<string, unknown>> {
       faces.push(performance.now() - t)
     }
     close()
+    db.close()
     const both = numbers.map((n, i) => n + faces[i])
     return {
       storedCases: count,
+      firstFaceLookupMs: Math.round(firstFaceLookupMs),
       documentNumberMs: summarise(numbers),
       nearestFaceMs: summarise(faces),
       wholeCheckMs: summarise(both),

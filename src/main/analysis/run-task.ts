@@ -4,8 +4,8 @@ import { openCrossCaseLookup } from './cross-case'
 import { collectFaceArtifacts, getSelfieEmbedding } from './face'
 import type { AnalysisTask, TaskResult } from './worker-protocol'
 
-// One read-only connection per database for the life of the worker: its memory-mapped pages
-// stay warm between cases (WAL: each look-up still sees the latest commits).
+// One read-only connection per database for the life of the worker, with its in-memory copy of
+// the face descriptors kept between cases (WAL: each look-up still sees the latest commits).
 const lookups = new Map<string, ReturnType<typeof openCrossCaseLookup>>()
 function crossCaseFor(dbPath: string, dbKey: string) {
   let entry = lookups.get(dbPath)

@@ -61,11 +61,12 @@ export function applyKey(db: Db, key: DatabaseKey | null): void {
 }
 
 /**
- * Page cache of the connections that run the nearest-face search (the main connection and the
- * workers'): the scan reads every stored descriptor (51 MB per 100,000), and an encrypted database
- * cannot be memory-mapped, so each page read from disk is decrypted and its HMAC checked. Kept in
- * SQLite's cache (filled only as pages are read), a repeated scan costs about what it did
- * memory-mapped in clear (npm run bench -- duplicates; docs/security.md).
+ * Page cache of the main connection, which runs the nearest-face search when a new face may change
+ * later cases' checks: the scan reads every stored descriptor (51 MB per 100,000), and an encrypted
+ * database cannot be memory-mapped, so each page read from disk is decrypted and its HMAC checked.
+ * Kept in SQLite's cache (filled only as pages are read; a connection's own commits keep it), a
+ * repeated scan costs about what it did memory-mapped in clear. Workers search an in-memory copy
+ * instead (analysis/face-index-mirror.ts): other connections' commits empty a reader's cache.
  */
 const SCAN_CACHE_KIB = 131_072
 
@@ -97,14 +98,20 @@ export function openReadOnly(file: string, key: DatabaseKey): Db {
   try {
     applyKey(db, key)
     sqliteVec.load(db)
-    // Decrypted pages stay in the page cache for the next scan (an encrypted file is not mmapped).
-    db.pragma(`cache_size = -${SCAN_CACHE_KIB}`)
     db.pragma('user_version')
   } catch (error) {
     db.close()
     if (isNotADatabase(error)) throw new CannotUnlockError(dirname(file))
     throw error
   }
+  return db
+}
+
+/** A database that lives in memory only (a worker's copy of the face descriptors), with sqlite-vec. */
+export function openInMemory(): Db {
+  const db = new Database(':memory:')
+  applyKey(db, null)
+  sqliteVec.load(db)
   return db
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from '../connection'
 import type { AttemptFile } from '../../../shared/domain/case'
+import { deleteFaceEmbedding } from './cross-case'
 
 export interface AttemptRecord {
   id: number
@@ -62,8 +63,8 @@ export function insertAttempt(db: Db, a: NewAttempt): number {
 
 /** Removes an attempt and everything hanging off it (files, findings) — used by "replace". */
 export function deleteAttempt(db: Db, id: number): void {
-  // face_embeddings is a virtual table (no foreign key): its row goes explicitly.
-  db.prepare('DELETE FROM face_embeddings WHERE rowid = ?').run(BigInt(id))
+  // face_embeddings is a virtual table (no foreign key): its row goes explicitly, logged for the workers' copies.
+  deleteFaceEmbedding(db, id)
   db.prepare('DELETE FROM attempts WHERE id = ?').run(id)
 }
 

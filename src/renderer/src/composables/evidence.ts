@@ -3,6 +3,7 @@
  * with. Analysers name thresholds either generically (`threshold`, `min`, `max`, `limit`) or after
  * the value (`similarityThreshold`, `minSimilarity`, `maxBlurVariance`); both are paired here.
  */
+import { formatDecimal } from './format'
 export type EvidenceValue =
   | { kind: 'number'; value: number }
   | { kind: 'boolean'; value: boolean }
@@ -105,5 +106,5 @@ export function formatNumber(n: number, locale: string): string {
   if (!Number.isFinite(n)) return String(n)
   const abs = Math.abs(n)
   const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(n)
+  return formatDecimal(n, locale, digits)
 }

@@ -16,22 +16,39 @@ export function ageLevel(iso: string, now: Date, slaHours = 48): 'ok' | 'warning
   return 'ok'
 }
 
+// Building an Intl formatter costs far more than using one, and the queue formats a date per row
+// on every scroll frame: one formatter per locale and style, kept.
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+const numberFormats = new Map<string, Intl.NumberFormat>()
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${options.dateStyle}|${options.timeStyle}`
+  let f = dateFormats.get(key)
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(locale, options)))
+  return f
+}
+function numberFormat(locale: string, maximumFractionDigits?: number): Intl.NumberFormat {
+  const key = `${locale}|${maximumFractionDigits}`
+  let f = numberFormats.get(key)
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale, maximumFractionDigits === undefined ? {} : { maximumFractionDigits })))
+  return f
+}
+
 export function formatDateTime(iso: string, locale: string): string {
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return iso
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d)
+  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d)
 }
 
 export function formatDate(iso: string, locale: string): string {
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return iso
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(d)
+  return dateFormat(locale, { dateStyle: 'medium' }).format(d)
 }
 
 export function formatTime(iso: string, locale: string): string {
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return iso
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' }).format(d)
+  return dateFormat(locale, { dateStyle: 'short', timeStyle: 'medium' }).format(d)
 }
 
 export function formatBytes(bytes: number, locale: string): string {
@@ -42,11 +59,16 @@ export function formatBytes(bytes: number, locale: string): string {
     v /= 1024
     u++
   }
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: u === 0 ? 0 : 1 }).format(v)} ${units[u]}`
+  return `${numberFormat(locale, u === 0 ? 0 : 1).format(v)} ${units[u]}`
+}
+
+/** A number in the locale, with at most `maximumFractionDigits` decimals. */
+export function formatDecimal(n: number, locale: string, maximumFractionDigits: number): string {
+  return numberFormat(locale, maximumFractionDigits).format(n)
 }
 
 export function formatCount(n: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(n)
+  return numberFormat(locale).format(n)
 }
 
 /** "RETAKE_WITHOUT_GLARE" → "Retake without glare": readable until the catalogue gives texts. */
