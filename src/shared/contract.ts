@@ -7,9 +7,6 @@ import { privacyContract } from './contract-privacy'
 import { keysContract } from './contract-keys'
 import type { Result } from './result'
 
-// zod 4 compiles schemas with `new Function` unless told not to; the renderer's CSP forbids eval.
-z.config({ jitless: true })
-
 const SettingEntry = z.object({ value: z.number(), unit: z.string(), why: z.string() })
 
 /**
