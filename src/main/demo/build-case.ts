@@ -95,7 +95,8 @@ export async function buildCase(spec: CaseSpec, outDir: string, seed: number, rn
     },
     rng.fork('selfie'),
   )
-  params.selfie = selfie.params
+  // Which fixture person's face: lets a test check no two accounts share a face and a name unlabelled.
+  params.selfie = { person: spec.selfiePerson, ...selfie.params }
   files.push({ name: 'selfie.jpg', bytes: selfie.jpeg })
 
   // Uploads: documents first, then the selfie. A BROKEN upload breaks off the front page.

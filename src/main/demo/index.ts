@@ -133,7 +133,7 @@ export async function writeDemoCorpus(outDir: string, opts: DemoOptions): Promis
   const now = (opts.now ?? new Date()).getTime()
   const rng = new Rng(opts.seed >>> 0)
   const plan = planCorpus(opts.count, rng.fork('plan'))
-  const reg: Registry = { caseIds: new Set(), accountIds: new Set(), documentNumbers: new Set(), year: new Date(now).getUTCFullYear() }
+  const reg: Registry = { caseIds: new Set(), accountIds: new Set(), documentNumbers: new Set(), faceIdentities: new Set(), year: new Date(now).getUTCFullYear() }
   const specs = describeCases(plan.slots, rng.fork('cases'), reg, now)
   await mkdir(outDir, { recursive: true })
   // Three cases in flight keep both cores busy (sharp works off the main thread).

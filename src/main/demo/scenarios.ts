@@ -8,6 +8,7 @@ import type { Rng } from './prng'
 import type { SelfieKind } from './selfie-render'
 import { FACE_PEOPLE, FACE_SEX, specimens, type FacePerson, type Specimen } from './specimens'
 import type { UploadTrouble } from './uploads'
+import { nameKey } from '../../shared/domain/name-key'
 
 /**
  * A case before any pixel is drawn: who the customer is, what the document truly says, what
@@ -86,6 +87,12 @@ export interface Registry {
   caseIds: Set<string>
   accountIds: Set<string>
   documentNumbers: Set<string>
+  /**
+   * `face|name` and `face|date of birth` of every identity drawn. The corpus has four faces for all
+   * its identities; two accounts with one face and one name (or birth date) would be one person
+   * holding two accounts, a duplicate identity nobody labelled.
+   */
+  faceIdentities: Set<string>
   year: number
 }
 
@@ -133,9 +140,11 @@ export function baseSpec(rng: Rng, reg: Registry, submittedAt: number, opts: { n
   const culture = CULTURES[specimen.cultures === 'generic' ? rng.pick(GENERIC_CULTURES) : specimen.cultures]
   const person = rng.pick(FACE_PEOPLE)
   const sex = FACE_SEX[person]
-  const name = culture.name(rng, sex)
-  const ageDays = rng.int(19 * 365 + 10, 68 * 365)
-  const dateOfBirth = isoDate(submittedAt - ageDays * DAY)
+  let name = culture.name(rng, sex)
+  while (reg.faceIdentities.has(`${person}|${nameKey(name.firstName, name.lastName)}`)) name = culture.name(rng, sex)
+  let dateOfBirth = isoDate(submittedAt - rng.int(19 * 365 + 10, 68 * 365) * DAY)
+  while (reg.faceIdentities.has(`${person}|${dateOfBirth}`)) dateOfBirth = isoDate(submittedAt - rng.int(19 * 365 + 10, 68 * 365) * DAY)
+  reg.faceIdentities.add(`${person}|${nameKey(name.firstName, name.lastName)}`).add(`${person}|${dateOfBirth}`)
   const expiry = isoDate(submittedAt + rng.int(120, 9 * 365) * DAY)
   const documentNumber = unique(reg.documentNumbers, () => culture.passportNumber(rng))
   const truth: Identity = {

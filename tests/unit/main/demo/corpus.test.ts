@@ -11,6 +11,7 @@ import { CaseBundleSchema, type CaseBundle } from '../../../../src/shared/domain
 import { writeDemoCorpus, type DemoSummary } from '../../../../src/main/demo'
 import { planCorpus } from '../../../../src/main/demo/plan'
 import { Rng } from '../../../../src/main/demo/prng'
+import { nameKey } from '../../../../src/shared/domain/name-key'
 
 const NOW = new Date('2026-11-29T10:00:00Z')
 const COUNT = 30
@@ -145,6 +146,25 @@ describe('demo corpus', () => {
       byNumber.set(c.bundle.form.documentNumber, set)
     }
     expect([...byNumber.values()].filter((s) => s.size > 1)).toHaveLength(dups.length)
+  })
+
+  it('never gives one face and one name or birth date to two accounts, unless labelled a duplicate', () => {
+    // Four faces serve every identity, so an unlabelled pair would be a duplicate nobody meant.
+    const seen = new Map<string, Loaded>()
+    let checked = 0
+    for (const c of [...cases].sort((a, b) => Date.parse(a.bundle.submittedAt) - Date.parse(b.bundle.submittedAt))) {
+      const face = String(c.bundle.demo.params.selfie.person)
+      const form = c.bundle.form
+      for (const key of [`${face}|${nameKey(form.firstName, form.lastName)}`, `${face}|${form.dateOfBirth}`]) {
+        const earlier = seen.get(key)
+        if (earlier && earlier.bundle.applicant.accountId !== c.bundle.applicant.accountId) {
+          expect(c.bundle.expected!.causes, `${c.folder} shares ${key} with ${earlier.folder}`).toContain('DUPLICATE_IDENTITY')
+          checked++
+        }
+        if (!earlier) seen.set(key, c)
+      }
+    }
+    expect(checked).toBeGreaterThan(0) // the labelled duplicates themselves share both
   })
 
   it('keeps the clean parts clean: modern clients, 2FA, one country, complete uploads', () => {
