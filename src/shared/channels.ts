@@ -48,10 +48,15 @@ export const CHANNELS = [
   'session:unlock',
   'settings:policy',
   'settings:policy-save',
-  // Unlocking an encrypted data dir (schemas: contract-keys.ts); answered before unlock too.
+  // The agent's saved queue views, in the encrypted database (schemas: contract-views.ts).
+  'views:list',
+  'views:save',
+  // Unlocking an encrypted data dir (schemas: contract-keys.ts); answered before unlock too,
+  // except keys:set-passphrase (a passphrase for the command line, from Settings).
   'keys:state',
   'keys:unlock',
   'keys:create',
+  'keys:set-passphrase',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -19,6 +19,11 @@ export const LockStateSchema = z.object({
   reason: z.enum(LOCK_REASONS).nullable(),
   dataDir: z.string(),
   minPassphraseLength: z.number().int(),
+  /**
+   * keys.json has a passphrase slot: the command line (KYC_DESK_KEY or its prompt) and another
+   * computer can open the data dir with it. Settings says "Change" rather than "Add" then.
+   */
+  hasPassphrase: z.boolean(),
 })
 export type LockState = z.infer<typeof LockStateSchema>
 
@@ -37,6 +42,15 @@ export const keysContract = {
   /** A new data dir: makes its key and locks it with this passphrase (state must be `create`). */
   'keys:create': {
     input: z.object({ passphrase: Passphrase }).strict(),
+    output: LockStateSchema,
+  },
+  /**
+   * Unlocked only (LOCKED before): adds a passphrase slot to keys.json, or replaces the one there,
+   * keeping the other slots (the keychain). Replacing needs `current`; a wrong one: LOCKED, and
+   * nothing changes. A new passphrase shorter than `minPassphraseLength`: BAD_INPUT.
+   */
+  'keys:set-passphrase': {
+    input: z.object({ passphrase: Passphrase, current: Passphrase.optional() }).strict(),
     output: LockStateSchema,
   },
 } as const

@@ -5,6 +5,7 @@ import { ImportJobSchema } from './domain/import-job'
 import { repliesContract } from './contract-replies'
 import { privacyContract } from './contract-privacy'
 import { keysContract } from './contract-keys'
+import { viewsContract } from './contract-views'
 import type { Result } from './result'
 
 const SettingEntry = z.object({ value: z.number(), unit: z.string(), why: z.string() })
@@ -66,6 +67,7 @@ export const contract = {
   ...repliesContract,
   ...privacyContract,
   ...keysContract,
+  ...viewsContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract

@@ -1,5 +1,6 @@
+import AxeBuilder from '@axe-core/playwright'
 import { test, expect } from './fixtures'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startHostProcess } from '../helpers/web-host-process'
@@ -7,8 +8,11 @@ import { startHostProcess } from '../helpers/web-host-process'
 // Encryption at rest: where there is no system keychain (Linux `basic_text`) the app asks for a
 // passphrase. The web host's --ask-passphrase starts locked in the same way, behind the same gate.
 const PASSPHRASE = 'e2e unlock passphrase 7'
+const NEW_PASSPHRASE = 'e2e changed passphrase 8'
 
-test('without a system keychain the desk asks for a passphrase, and only that passphrase opens it', async ({ page }) => {
+test('without a system keychain the desk asks for a passphrase, only that passphrase opens it, and Settings changes it', async ({ page }) => {
+  // Three host starts and a scrypt (about 0.4–2 s) per passphrase tried.
+  test.setTimeout(180_000)
   const dataDir = mkdtempSync(join(process.env.KYC_E2E_RUN_DIR ?? tmpdir(), 'kyc-e2e-unlock-'))
   let host = await startHostProcess(['--data-dir', dataDir, '--ask-passphrase', '--import', 'tests/fixtures/bundles'])
   try {
@@ -63,7 +67,55 @@ test('without a system keychain the desk asks for a passphrase, and only that pa
     const doc = page.getByTestId('document-image')
     await expect(doc).toBeVisible()
     await expect.poll(() => doc.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(500)
+
+    // Settings ▸ passphrase: changing it needs the current one, all by keyboard.
+    await page.goto(`${host.url}#/settings/agent`)
+    const form = page.getByTestId('passphrase-settings')
+    await expect(page.getByTestId('passphrase-state')).toContainText('has a passphrase')
+    const axe = await new AxeBuilder({ page }).include('[data-testid=passphrase-settings]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+    await page.getByTestId('passphrase-current').focus()
+    await page.keyboard.type('not the passphrase at all')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type(NEW_PASSPHRASE)
+    await page.keyboard.press('Tab')
+    await page.keyboard.type(NEW_PASSPHRASE)
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('passphrase-error')).toHaveText('The current passphrase is not right. Nothing was changed.', { timeout: 30_000 })
+    await page.getByTestId('passphrase-current').fill(PASSPHRASE)
+    await page.getByTestId('passphrase-new').fill(NEW_PASSPHRASE)
+    await page.getByTestId('passphrase-confirm').fill(NEW_PASSPHRASE)
+    await page.getByTestId('passphrase-submit').click()
+    await expect(page.getByTestId('passphrase-done')).toContainText('Passphrase changed', { timeout: 30_000 })
+    await page.screenshot({ path: 'test-results/screens/passphrase-changed.png' })
+    await expect(form.locator('input[type=password]').first()).toHaveValue('')
   } finally {
+    await page.goto('about:blank')
     await host.stop()
+  }
+
+  // After a restart the old passphrase no longer opens the desk; the new one does.
+  host = await startHostProcess(['--data-dir', dataDir, '--ask-passphrase'])
+  try {
+    await page.goto(host.url)
+    await page.getByTestId('vault-passphrase').fill(PASSPHRASE)
+    await page.getByTestId('vault-submit').click()
+    await expect(page.getByTestId('vault-error')).toContainText('does not unlock')
+    await page.getByTestId('vault-passphrase').fill(NEW_PASSPHRASE)
+    await page.getByTestId('vault-passphrase').press('Enter')
+    await expect(page.getByTestId('queue-row')).toHaveCount(3, { timeout: 30_000 })
+    const keyring = JSON.parse(readFileSync(join(dataDir, 'keys.json'), 'utf8')) as { slots: { kind: string }[] }
+    expect(keyring.slots.map((s) => s.kind)).toEqual(['passphrase'])
+  } finally {
+    await page.goto('about:blank')
+    await host.stop()
+  }
+  // No passphrase was written anywhere but keys.json's scrypt slot: not in the logs either.
+  const logs = join(dataDir, 'logs')
+  const logText = existsSync(logs) ? readdirSync(logs).map((f) => readFileSync(join(logs, f), 'utf8')).join('\n') : ''
+  expect(logText).toContain('api keys:set-passphrase')
+  for (const secret of [PASSPHRASE, NEW_PASSPHRASE]) {
+    expect(logText).not.toContain(secret)
+    expect(readFileSync(join(dataDir, 'keys.json'), 'utf8')).not.toContain(secret)
   }
 })

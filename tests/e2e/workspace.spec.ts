@@ -111,11 +111,28 @@ test.describe('the review workspace', () => {
     await expect(page.getByTestId('queue-row')).toHaveCount(1)
     await page.getByTestId('save-view').click()
     await page.getByTestId('save-view-name').fill('Utopia')
+    const stored = page.waitForResponse((r) => r.url().includes(`/api/${encodeURIComponent('views:save')}`))
     await page.getByTestId('save-view-confirm').click()
+    await expect(page.getByTestId('saved-view').filter({ hasText: 'Utopia' })).toBeVisible()
+    expect((await (await stored).json()) as unknown).toMatchObject({ ok: true })
     await page.reload()
     await page.getByTestId('saved-view').filter({ hasText: 'Utopia' }).click()
     await expect(page.getByTestId('queue-row')).toHaveCount(1)
     await expect(page.getByTestId('queue-row')).toContainText('ERIKSSON')
+    // Kept by main in the encrypted database: nothing about views in Chromium's localStorage.
+    const keys = (await page.context().storageState()).origins.flatMap((o) => o.localStorage.map((entry) => entry.name))
+    expect(keys.filter((k) => /view/i.test(k))).toEqual([])
+    expect(keys).not.toContain('kyc-desk.saved-views')
+    await expect(page.getByTestId('views-error')).toHaveCount(0)
+
+    // Deleting it is stored too (and keeps this file's later tests and screenshots without it).
+    const deleted = page.waitForResponse((r) => r.url().includes(`/api/${encodeURIComponent('views:save')}`))
+    await page.getByRole('button', { name: 'Delete view Utopia' }).click()
+    expect((await (await deleted).json()) as unknown).toMatchObject({ ok: true, value: { views: [] } })
+    const listed = page.waitForResponse((r) => r.url().includes(`/api/${encodeURIComponent('views:list')}`))
+    await page.reload()
+    expect((await (await listed).json()) as unknown).toMatchObject({ ok: true, value: { views: [] } })
+    await expect(page.getByTestId('saved-view').filter({ hasText: 'Utopia' })).toHaveCount(0)
   })
 
   test('viewer: zoom, rotate, pan, sync both images, full-screen compare', async ({ page, host }) => {

@@ -11,7 +11,7 @@ vi.mock('../../src/renderer/src/api', async (importOriginal) => ({
 const { ApiError } = await import('../../src/renderer/src/api')
 const KeyUnlockView = (await import('../../src/renderer/src/views/KeyUnlockView.vue')).default
 
-const state = (s: LockState['state'], reason: LockState['reason'] = 'no-keychain'): LockState => ({ state: s, reason, dataDir: '/home/agent/.config/KYC Desk', minPassphraseLength: 10 })
+const state = (s: LockState['state'], reason: LockState['reason'] = 'no-keychain'): LockState => ({ state: s, reason, dataDir: '/home/agent/.config/KYC Desk', minPassphraseLength: 10, hasPassphrase: s === 'locked' })
 const global = { plugins: [i18n] }
 
 describe('the unlock screen', () => {

@@ -47,6 +47,10 @@ export interface WebHostOptions {
   askPassphrase?: boolean
 }
 
+/** The access log keeps no passphrase or password (keys:unlock, keys:set-passphrase, settings:smtp-password). */
+const SECRET_FIELDS = new Set(['passphrase', 'current', 'password'])
+const withoutSecrets = (key: string, value: unknown) => (SECRET_FIELDS.has(key) && typeof value === 'string' ? '[secret]' : value)
+
 export async function startWebHost(options: WebHostOptions = {}) {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('out/renderer/index.html is missing: run `npx electron-vite build` first')
@@ -126,7 +130,7 @@ export async function startWebHost(options: WebHostOptions = {}) {
       const started = performance.now()
       const result = await gate.dispatch(channel, body)
       // An access log with the input: what a failing e2e test needs, and the redaction's hardest test.
-      gate.opened?.logger.info(`api ${channel} ${result.ok ? 'ok' : result.error.code} ${Math.round(performance.now() - started)}ms ${JSON.stringify(body).slice(0, 400)}`)
+      gate.opened?.logger.info(`api ${channel} ${result.ok ? 'ok' : result.error.code} ${Math.round(performance.now() - started)}ms ${JSON.stringify(body, withoutSecrets).slice(0, 400)}`)
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result))
       return
     }

@@ -1,9 +1,13 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { AppError } from '../../shared/result'
 import { UnlockedKeys } from './data-keys'
 import { KeyringError } from './errors'
 import {
-  keyringPath, newKeyring, passphraseSlot, readUserKeyFileOf, safeStorageSlot, userKeySlot, writeKeyring, type KeyProtector, type Keyring, type KeySlot,
+  MIN_PASSPHRASE_LENGTH, keyringPath, newKeyring, passphraseSlot, readKeyring, readUserKeyFileOf, safeStorageSlot, unlockWithPassphrase, userKeySlot, writeKeyring,
+  type KeyProtector, type Keyring, type KeySlot,
 } from './keyring'
-import { reencryptDataDir, type ReencryptResult, type ReencryptStep } from './reencrypt'
+import { MARKER_FILE, reencryptDataDir, type ReencryptResult, type ReencryptStep } from './reencrypt'
 import { createUserKey, removeUserKey, type UserKeyDir } from './user-key'
 import type { UnlockResult } from './unlock'
 
@@ -69,9 +73,9 @@ export async function rotateDataKey(dataDir: string, unlocked: UnlockResult, opt
  * Adds a passphrase slot, replacing any passphrase the data dir had (the data key stays: this
  * is cheap, and after a passphrase leaked together with keys.json, rotate-key is what helps).
  * `dropUserKey` removes the user-key slots and their key files, so the passphrase is the only
- * way in from the command line.
+ * way in from the command line. `unlocked.keyring` is what is replaced: read keys.json just before.
  */
-export async function setPassphrase(dataDir: string, unlocked: UnlockResult, passphrase: string, options: { userKeys: UserKeyDir; dropUserKey?: boolean }): Promise<Keyring> {
+export async function setPassphrase(dataDir: string, unlocked: Pick<UnlockResult, 'keys' | 'keyring'>, passphrase: string, options: { userKeys: UserKeyDir; dropUserKey?: boolean }): Promise<Keyring> {
   const slot = await passphraseSlot(unlocked.keys, passphrase)
   const removedFiles: string[] = []
   const slots = unlocked.keyring.slots.filter((s) => {
@@ -87,4 +91,39 @@ export async function setPassphrase(dataDir: string, unlocked: UnlockResult, pas
   // Only once keys.json no longer needs them.
   removedFiles.forEach((f) => removeUserKey(options.userKeys, f))
   return keyring
+}
+
+/** keys.json has a passphrase slot (the command line and another computer can open the data dir with it). */
+export const hasPassphraseSlot = (keyring: Keyring | undefined): boolean => keyring?.slots.some((s) => s.kind === 'passphrase') ?? false
+
+/**
+ * The app's Settings ▸ passphrase (keys:set-passphrase), on a data dir open with `keys`: adds a
+ * passphrase slot, or replaces the one there once `current` opens it, keeping every other slot
+ * (the keychain, a user key). keys.json is read now, not at unlock, so a slot added meanwhile
+ * by the command line is kept too. Refused, with keys.json untouched: a new passphrase that is
+ * too short or the same as the current one, a missing or wrong `current` (LOCKED), a keys.json
+ * that no longer holds this data key (rotate-key ran meanwhile) or a key change in progress.
+ */
+export async function changePassphrase(
+  dataDir: string,
+  keys: UnlockedKeys,
+  change: { passphrase: string; current?: string },
+  userKeys: UserKeyDir,
+): Promise<{ keyring: Keyring; replaced: boolean }> {
+  const { passphrase, current } = change
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH) throw new AppError('BAD_INPUT', `A passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`)
+  if (existsSync(join(dataDir, MARKER_FILE))) throw new AppError('CONFLICT', 'A key change (rotate-key) is in progress on this data dir: try again once it has finished.')
+  const keyring = readKeyring(keyringPath(dataDir))
+  if (!keyring) throw new AppError('CONFLICT', `${keyringPath(dataDir)} is missing: restore it from a backup before changing the passphrase.`)
+  if (keyring.keyId !== keys.keyId) {
+    throw new AppError('CONFLICT', 'keys.json now holds another data key (rotate-key was run meanwhile): restart KYC Desk, then set the passphrase.')
+  }
+  const replaced = hasPassphraseSlot(keyring)
+  if (replaced) {
+    if (current === undefined || current.length === 0) throw new AppError('BAD_INPUT', 'This data dir already has a passphrase: give the current one to change it.')
+    const opened = await unlockWithPassphrase(keyring, current)
+    if (!opened) throw new AppError('LOCKED', 'The current passphrase is not right: nothing was changed.')
+    if (current.normalize('NFC') === passphrase.normalize('NFC')) throw new AppError('BAD_INPUT', 'The new passphrase is the same as the current one.')
+  }
+  return { keyring: await setPassphrase(dataDir, { keys, keyring }, passphrase, { userKeys }), replaced }
 }

@@ -18,6 +18,7 @@ import { createDispatch, type Dispatch, type Handlers } from './dispatch'
 import { unlockedKeyHandlers } from './unlock-gate'
 import { openReplyServices, replyHandlers, type ReplyServiceOptions, type ReplyServices } from './reply-handlers'
 import { maskedCaseHandlers, openPrivacyServices, privacyHandlers, type PrivacyServices } from './privacy-handlers'
+import { SavedViewsService, viewsHandlers } from './views-service'
 import { createAppLogger } from '../logging/app-logger'
 import type { Logger } from '../logging/logger'
 
@@ -100,10 +101,12 @@ export function openServices(dataDir: string, options: ServiceOptions): AppServi
     'import:cancel': (input) => importJobs.cancel(input.id),
     ...replyChannels,
     ...privacyHandlers(privacy),
+    ...viewsHandlers(new SavedViewsService(db, options.clock)),
     // After the reply handlers: the composer's fields and the reply preview come out masked too.
     ...maskedCaseHandlers(privacy, replyChannels),
-    // Already unlocked: the unlock screen's channels only confirm it (services/unlock-gate.ts).
-    ...unlockedKeyHandlers(dataDir),
+    // Already unlocked: the unlock screen's channels only confirm it (services/unlock-gate.ts);
+    // keys:set-passphrase (Settings) only here: it needs the open keys.
+    ...unlockedKeyHandlers(dataDir, { keys: options.keys, userKeys: userKeyDir(), audit: replies.audit }),
   }
 
   return {

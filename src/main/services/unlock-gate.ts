@@ -1,27 +1,63 @@
 import { CHANNELS, type Channel } from '../../shared/channels'
 import type { LockState } from '../../shared/contract-keys'
 import { AppError } from '../../shared/result'
+import { changePassphrase, hasPassphraseSlot } from '../keys/change-keys'
 import { UnlockedKeys } from '../keys/data-keys'
 import { CannotUnlockError } from '../keys/errors'
 import {
-  MIN_PASSPHRASE_LENGTH, keyringPath, newKeyring, passphraseSlot, safeStorageSlot, unlockWithPassphrase, unlockWithProtector, unlockWithUserKey,
+  MIN_PASSPHRASE_LENGTH, keyringPath, newKeyring, passphraseSlot, readKeyring, safeStorageSlot, unlockWithPassphrase, unlockWithProtector, unlockWithUserKey,
   writeKeyring, type KeyProtector,
 } from '../keys/keyring'
 import { encryptLegacyDataDir, inspectDataDir } from '../keys/unlock'
 import type { UserKeyDir } from '../keys/user-key'
 import type { AppServices } from './app-services'
+import type { AuditService } from './audit-service'
 import { createDispatch, type Dispatch, type Handlers } from './dispatch'
 
-export const unlockedState = (dataDir: string): LockState => ({ state: 'unlocked', reason: null, dataDir, minPassphraseLength: MIN_PASSPHRASE_LENGTH })
+export const unlockedState = (dataDir: string): LockState => ({
+  state: 'unlocked',
+  reason: null,
+  dataDir,
+  minPassphraseLength: MIN_PASSPHRASE_LENGTH,
+  hasPassphrase: hasPassphraseSlot(readKeyring(keyringPath(dataDir))),
+})
 
-/** The channels the unlocked services answer for the gate (keys:* while already open). */
-export function unlockedKeyHandlers(dataDir: string): Pick<Handlers, 'keys:state' | 'keys:unlock' | 'keys:create'> {
+/** One attempt at a time: each costs a scrypt (128 MiB), which also slows guessing. */
+function serialiser(): <T>(run: () => Promise<T>) => Promise<T> {
+  let attempt: Promise<unknown> = Promise.resolve()
+  return (run) => {
+    const next = attempt.then(run, run)
+    attempt = next.catch(() => undefined)
+    return next
+  }
+}
+
+export interface UnlockedKeyOptions {
+  /** The keys the services were opened with. */
+  keys: UnlockedKeys
+  userKeys: UserKeyDir
+  audit: AuditService
+}
+
+/**
+ * The channels the unlocked services answer for the gate (keys:* while already open), and
+ * keys:set-passphrase, which only they answer: Settings adds or changes the passphrase that lets
+ * the command line and another computer open a data dir the app keeps in the system keychain.
+ */
+export function unlockedKeyHandlers(dataDir: string, options: UnlockedKeyOptions): Pick<Handlers, 'keys:state' | 'keys:unlock' | 'keys:create' | 'keys:set-passphrase'> {
+  const serialised = serialiser()
   return {
     'keys:state': () => unlockedState(dataDir),
     'keys:unlock': () => unlockedState(dataDir),
     'keys:create': () => {
       throw new AppError('CONFLICT', 'This data dir already has its key.')
     },
+    'keys:set-passphrase': (input) => serialised(async () => {
+      const { keyring, replaced } = await changePassphrase(dataDir, options.keys, input, options.userKeys)
+      // Which slots there are now, never a secret: the passphrase lives only in keys.json's scrypt slot.
+      options.audit.record('keys.passphrase_set', options.audit.agent(), null, { change: replaced ? 'replaced' : 'added', slots: keyring.slots.map((s) => s.kind) })
+      return unlockedState(dataDir)
+    }),
   }
 }
 
@@ -46,7 +82,7 @@ export interface UnlockGateOptions {
  */
 export class UnlockGate {
   private services: AppServices | undefined
-  private attempt: Promise<unknown> = Promise.resolve()
+  private readonly serialised = serialiser()
   readonly dispatch: Dispatch
 
   constructor(private readonly options: UnlockGateOptions) {
@@ -77,6 +113,7 @@ export class UnlockGate {
       reason: this.options.protector ? 'passphrase' : 'no-keychain',
       dataDir: this.options.dataDir,
       minPassphraseLength: MIN_PASSPHRASE_LENGTH,
+      hasPassphrase: hasPassphraseSlot(keyring),
     }
   }
 
@@ -99,13 +136,6 @@ export class UnlockGate {
     if (!opened) return false
     await this.unlockWith(opened.keys)
     return true
-  }
-
-  /** One passphrase attempt at a time: each costs a scrypt, which also slows guessing. */
-  private serialised<T>(run: () => Promise<T>): Promise<T> {
-    const next = this.attempt.then(run, run)
-    this.attempt = next.catch(() => undefined)
-    return next
   }
 
   private async unlock(passphrase: string): Promise<LockState> {

@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
   'settings.smtp_password_set', 'audit.exported',
   'case.assigned',
   'case.revealed', 'case.image_exported', 'session.locked', 'session.unlocked', 'settings.policy_changed', 'retention.purged',
+  'keys.passphrase_set',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
