@@ -4,11 +4,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startHostProcess } from '../helpers/web-host-process'
+import { E2E_UNLOCK_PASSPHRASES } from '../helpers/keys'
 
 // Encryption at rest: where there is no system keychain (Linux `basic_text`) the app asks for a
 // passphrase. The web host's --ask-passphrase starts locked in the same way, behind the same gate.
-const PASSPHRASE = 'e2e unlock passphrase 7'
-const NEW_PASSPHRASE = 'e2e changed passphrase 8'
+const { first: PASSPHRASE, changed: NEW_PASSPHRASE, wrong: WRONG_PASSPHRASE } = E2E_UNLOCK_PASSPHRASES
 
 test('without a system keychain the desk asks for a passphrase, only that passphrase opens it, and Settings changes it', async ({ page }) => {
   // Three host starts and a scrypt (about 0.4–2 s) per passphrase tried.
@@ -53,7 +53,7 @@ test('without a system keychain the desk asks for a passphrase, only that passph
     expect((await page.request.get(`${host.origin}/artifact/${'a'.repeat(64)}`)).status()).toBe(423)
 
     await expect(page.getByTestId('vault-confirm')).toHaveCount(0)
-    await page.getByTestId('vault-passphrase').fill('not the passphrase at all')
+    await page.getByTestId('vault-passphrase').fill(WRONG_PASSPHRASE)
     await page.getByTestId('vault-submit').click()
     await expect(page.getByTestId('vault-error')).toContainText('does not unlock')
     await expect(page.getByTestId('queue-row')).toHaveCount(0)
@@ -75,7 +75,7 @@ test('without a system keychain the desk asks for a passphrase, only that passph
     const axe = await new AxeBuilder({ page }).include('[data-testid=passphrase-settings]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
     await page.getByTestId('passphrase-current').focus()
-    await page.keyboard.type('not the passphrase at all')
+    await page.keyboard.type(WRONG_PASSPHRASE)
     await page.keyboard.press('Tab')
     await page.keyboard.type(NEW_PASSPHRASE)
     await page.keyboard.press('Tab')

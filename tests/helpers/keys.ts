@@ -7,6 +7,9 @@ import { unlockDataDir } from '../../src/main/keys/unlock'
  */
 export const TEST_PASSPHRASE = 'kyc-desk test passphrase, never a real one'
 
+/** The passphrases the unlock e2e test types (right, changed, wrong): none may reach a log. */
+export const E2E_UNLOCK_PASSPHRASES = { first: 'e2e unlock passphrase 7', changed: 'e2e changed passphrase 8', wrong: 'not the passphrase at all' } as const
+
 /** A new random data key in memory, for tests that open services on a data dir of their own. */
 export function freshKeys(): UnlockedKeys {
   return UnlockedKeys.generate()

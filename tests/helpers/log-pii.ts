@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 export interface PiiValue {
-  kind: 'name' | 'document number' | 'date of birth' | 'e-mail' | 'phone'
+  kind: 'name' | 'document number' | 'date of birth' | 'e-mail' | 'phone' | 'passphrase'
   value: string
 }
 
